@@ -1,0 +1,179 @@
+-- The evidence store. Every row belongs to one run; every key starts with run_id, so that a
+-- restarted step can replace exactly what it wrote before and history across quarters is kept.
+-- Instants are TIMESTAMP WITH TIME ZONE; values that AWS reports as text (credential report
+-- cells such as N/A or no_information) are kept as the canonical text and typed in Java.
+
+CREATE TABLE ev_run (
+    run_id                VARCHAR(64)  NOT NULL PRIMARY KEY,
+    period                VARCHAR(7)   NOT NULL,
+    as_of                 TIMESTAMP WITH TIME ZONE NOT NULL,
+    source                VARCHAR(16)  NOT NULL,
+    started_at            TIMESTAMP WITH TIME ZONE NOT NULL,
+    org_id                VARCHAR(64),
+    management_account_id VARCHAR(12)
+);
+
+CREATE TABLE ev_organization (
+    run_id                VARCHAR(64)  NOT NULL PRIMARY KEY,
+    org_id                VARCHAR(64)  NOT NULL,
+    arn                   VARCHAR(256) NOT NULL,
+    feature_set           VARCHAR(32)  NOT NULL,
+    management_account_id VARCHAR(12)  NOT NULL,
+    management_email      VARCHAR(320),
+    root_id               VARCHAR(64)  NOT NULL,
+    scp_enabled           BOOLEAN      NOT NULL
+);
+
+CREATE TABLE ev_org_unit (
+    run_id    VARCHAR(64)   NOT NULL,
+    ou_id     VARCHAR(64)   NOT NULL,
+    name      VARCHAR(1024) NOT NULL,
+    parent_id VARCHAR(64)   NOT NULL,
+    path      VARCHAR(4000) NOT NULL,
+    PRIMARY KEY (run_id, ou_id)
+);
+
+CREATE TABLE ev_account (
+    run_id        VARCHAR(64)   NOT NULL,
+    account_id    VARCHAR(12)   NOT NULL,
+    name          VARCHAR(1024) NOT NULL,
+    email         VARCHAR(320),
+    status        VARCHAR(32)   NOT NULL,
+    joined_method VARCHAR(32),
+    joined_at     TIMESTAMP WITH TIME ZONE,
+    parent_id     VARCHAR(64)   NOT NULL,
+    ou_path       VARCHAR(4000) NOT NULL,
+    management    BOOLEAN       NOT NULL,
+    PRIMARY KEY (run_id, account_id)
+);
+
+CREATE TABLE ev_policy (
+    run_id      VARCHAR(64)   NOT NULL,
+    policy_id   VARCHAR(128)  NOT NULL,
+    name        VARCHAR(1024) NOT NULL,
+    type        VARCHAR(64)   NOT NULL,
+    aws_managed BOOLEAN       NOT NULL,
+    description VARCHAR(4000),
+    content     TEXT,
+    PRIMARY KEY (run_id, policy_id)
+);
+
+CREATE TABLE ev_policy_target (
+    run_id      VARCHAR(64)   NOT NULL,
+    policy_id   VARCHAR(128)  NOT NULL,
+    target_id   VARCHAR(64)   NOT NULL,
+    target_type VARCHAR(32)   NOT NULL,
+    target_name VARCHAR(1024),
+    PRIMARY KEY (run_id, policy_id, target_id)
+);
+
+CREATE TABLE ev_credential_report_row (
+    run_id                           VARCHAR(64)   NOT NULL,
+    account_id                       VARCHAR(12)   NOT NULL,
+    user_name                        VARCHAR(256)  NOT NULL,
+    arn                              VARCHAR(1024) NOT NULL,
+    user_creation_time               VARCHAR(40),
+    password_enabled                 VARCHAR(16),
+    password_last_used               VARCHAR(40),
+    password_last_changed            VARCHAR(40),
+    password_next_rotation           VARCHAR(40),
+    mfa_active                       VARCHAR(16),
+    access_key_1_active              VARCHAR(16),
+    access_key_1_last_rotated        VARCHAR(40),
+    access_key_1_last_used_date      VARCHAR(40),
+    access_key_1_last_used_region    VARCHAR(40),
+    access_key_1_last_used_service   VARCHAR(128),
+    access_key_2_active              VARCHAR(16),
+    access_key_2_last_rotated        VARCHAR(40),
+    access_key_2_last_used_date      VARCHAR(40),
+    access_key_2_last_used_region    VARCHAR(40),
+    access_key_2_last_used_service   VARCHAR(128),
+    cert_1_active                    VARCHAR(16),
+    cert_1_last_rotated              VARCHAR(40),
+    cert_2_active                    VARCHAR(16),
+    cert_2_last_rotated              VARCHAR(40),
+    PRIMARY KEY (run_id, account_id, user_name)
+);
+
+CREATE TABLE ev_finding (
+    run_id            VARCHAR(64)   NOT NULL,
+    finding_arn       VARCHAR(512)  NOT NULL,
+    account_id        VARCHAR(12)   NOT NULL,
+    region            VARCHAR(32)   NOT NULL,
+    severity          VARCHAR(16)   NOT NULL,
+    status            VARCHAR(16)   NOT NULL,
+    type              VARCHAR(32)   NOT NULL,
+    title             VARCHAR(4000),
+    vulnerability_id  VARCHAR(256),
+    resource_type     VARCHAR(64),
+    resource_id       VARCHAR(2048),
+    inspector_score   DOUBLE PRECISION,
+    fix_available     VARCHAR(16),
+    exploit_available VARCHAR(16),
+    first_observed_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    last_observed_at  TIMESTAMP WITH TIME ZONE,
+    updated_at        TIMESTAMP WITH TIME ZONE,
+    PRIMARY KEY (run_id, finding_arn)
+);
+CREATE INDEX ev_finding_account ON ev_finding (run_id, account_id, severity, status);
+
+CREATE TABLE ev_artifact_report (
+    run_id          VARCHAR(64)   NOT NULL,
+    report_id       VARCHAR(128)  NOT NULL,
+    name            VARCHAR(1024) NOT NULL,
+    series          VARCHAR(256),
+    category        VARCHAR(256),
+    version         BIGINT,
+    state           VARCHAR(32),
+    period_start    TIMESTAMP WITH TIME ZONE,
+    period_end      TIMESTAMP WITH TIME ZONE,
+    document_path   VARCHAR(1024),
+    document_sha256 VARCHAR(64),
+    document_size   BIGINT,
+    PRIMARY KEY (run_id, report_id)
+);
+
+CREATE TABLE ev_evidence_file (
+    run_id       VARCHAR(64)   NOT NULL,
+    path         VARCHAR(1024) NOT NULL,
+    sha256       VARCHAR(64)   NOT NULL,
+    size_bytes   BIGINT        NOT NULL,
+    operation    VARCHAR(128)  NOT NULL,
+    parameters   VARCHAR(4000),
+    region       VARCHAR(32),
+    account_id   VARCHAR(12),
+    collected_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (run_id, path)
+);
+
+CREATE TABLE ev_gap (
+    run_id      VARCHAR(64)   NOT NULL,
+    account_id  VARCHAR(12)   NOT NULL,
+    source      VARCHAR(64)   NOT NULL,
+    error_code  VARCHAR(128)  NOT NULL,
+    message     VARCHAR(4000) NOT NULL,
+    recorded_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (run_id, account_id, source)
+);
+
+CREATE TABLE ev_control (
+    run_id         VARCHAR(64)   NOT NULL,
+    control_id     VARCHAR(128)  NOT NULL,
+    title          VARCHAR(1024) NOT NULL,
+    objective      VARCHAR(4000) NOT NULL,
+    responsibility VARCHAR(16)   NOT NULL,
+    check_id       VARCHAR(128)  NOT NULL,
+    status         VARCHAR(16)   NOT NULL,
+    PRIMARY KEY (run_id, control_id)
+);
+
+CREATE TABLE ev_control_result (
+    run_id        VARCHAR(64)   NOT NULL,
+    control_id    VARCHAR(128)  NOT NULL,
+    account_id    VARCHAR(12)   NOT NULL,
+    resource      VARCHAR(2048) NOT NULL,
+    status        VARCHAR(16)   NOT NULL,
+    reason        VARCHAR(4000) NOT NULL,
+    evidence_refs VARCHAR(4000),
+    PRIMARY KEY (run_id, control_id, account_id, resource)
+);
