@@ -44,7 +44,17 @@ CREATE TABLE ev_account (
     parent_id     VARCHAR(64)   NOT NULL,
     ou_path       VARCHAR(4000) NOT NULL,
     management    BOOLEAN       NOT NULL,
+    in_scope      BOOLEAN       NOT NULL,
     PRIMARY KEY (run_id, account_id)
+);
+
+CREATE TABLE ev_delegated_admin (
+    run_id            VARCHAR(64)   NOT NULL,
+    account_id        VARCHAR(12)   NOT NULL,
+    service_principal VARCHAR(256)  NOT NULL,
+    name              VARCHAR(1024),
+    delegated_at      TIMESTAMP WITH TIME ZONE,
+    PRIMARY KEY (run_id, account_id, service_principal)
 );
 
 CREATE TABLE ev_policy (

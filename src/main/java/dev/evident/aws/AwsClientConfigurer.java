@@ -1,0 +1,101 @@
+package dev.evident.aws;
+
+import java.util.List;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+
+/**
+ * The one place where SDK clients are configured: region, credentials, endpoint override,
+ * timeouts, retry strategy, interceptors and a shared HTTP connection pool. Every client Evident
+ * builds goes through {@link #configure}.
+ */
+public class AwsClientConfigurer implements AutoCloseable {
+
+	private final AwsProperties properties;
+
+	private final SdkHttpClient httpClient;
+
+	private final AwsCredentialsProvider baseCredentials;
+
+	private final List<ExecutionInterceptor> interceptors;
+
+	private volatile Region defaultRegion;
+
+	public AwsClientConfigurer(AwsProperties properties, List<ExecutionInterceptor> interceptors, int maxConnections) {
+		this.properties = properties;
+		this.interceptors = List.copyOf(interceptors);
+		this.httpClient = ApacheHttpClient.builder().maxConnections(Math.max(10, maxConnections)).build();
+		this.baseCredentials = properties.accessKeyId() != null
+				? StaticCredentialsProvider.create(
+						AwsBasicCredentials.create(properties.accessKeyId(), properties.secretAccessKey()))
+				: DefaultCredentialsProvider.builder().build();
+	}
+
+	/** The credentials of the management (or delegated administrator) account. */
+	public AwsCredentialsProvider baseCredentials() {
+		return baseCredentials;
+	}
+
+	/** The explicit region, or the SDK's default region chain (AWS_REGION, profile, ...). */
+	public Region defaultRegion() {
+		if (defaultRegion == null) {
+			defaultRegion = properties.region() != null ? Region.of(properties.region())
+					: new DefaultAwsRegionProviderChain().getRegion();
+		}
+		return defaultRegion;
+	}
+
+	public AwsProperties properties() {
+		return properties;
+	}
+
+	public <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> C build(B builder,
+			AwsCredentialsProvider credentials, Region region) {
+		return configure(builder, credentials, region).build();
+	}
+
+	public <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> B configure(B builder,
+			AwsCredentialsProvider credentials, Region region) {
+		builder.credentialsProvider(credentials).region(region).httpClient(httpClient);
+		if (properties.endpoint() != null) {
+			builder.endpointOverride(properties.endpoint());
+		}
+		ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
+			.apiCallTimeout(properties.apiCallTimeout())
+			.apiCallAttemptTimeout(properties.apiCallAttemptTimeout())
+			.retryStrategy(AwsRetryStrategy.standardRetryStrategy()
+				.toBuilder()
+				.maxAttempts(properties.maxAttempts())
+				// Attempts are bounded per call; a shared retry quota would turn a throttling burst
+				// into failures across unrelated accounts.
+				.circuitBreakerEnabled(false)
+				.build());
+		interceptors.forEach(override::addExecutionInterceptor);
+		return builder.overrideConfiguration(override.build());
+	}
+
+	@Override
+	public void close() {
+		httpClient.close();
+		if (baseCredentials instanceof AutoCloseable c) {
+			try {
+				c.close();
+			}
+			catch (Exception ignored) {
+				// nothing left to release
+			}
+		}
+	}
+}

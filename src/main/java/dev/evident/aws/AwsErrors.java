@@ -1,0 +1,52 @@
+package dev.evident.aws;
+
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/** Turns SDK exceptions into the error code and message of an evidence gap. */
+public final class AwsErrors {
+
+	private AwsErrors() {
+	}
+
+	public static String code(Throwable ex) {
+		Throwable t = unwrap(ex);
+		if (t instanceof AwsServiceException aws && aws.awsErrorDetails() != null
+				&& aws.awsErrorDetails().errorCode() != null) {
+			return aws.awsErrorDetails().errorCode();
+		}
+		return t.getClass().getSimpleName();
+	}
+
+	public static String message(Throwable ex) {
+		Throwable t = unwrap(ex);
+		if (t instanceof AwsServiceException aws && aws.awsErrorDetails() != null
+				&& aws.awsErrorDetails().errorMessage() != null) {
+			return aws.awsErrorDetails().errorMessage();
+		}
+		return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+	}
+
+	/** The AWS exception inside SDK client wrappers, such as a credentials provider's failure. */
+	static Throwable unwrap(Throwable ex) {
+		Throwable t = ex;
+		while (!(t instanceof AwsServiceException) && t.getCause() != null && t.getCause() != t) {
+			t = t.getCause();
+		}
+		return t instanceof AwsServiceException ? t : ex;
+	}
+
+	/**
+	 * Whether AWS answered with a definite refusal (access denied, not enabled, not found): such an
+	 * error becomes an evidence gap. Throttling that outlasted the retries, server errors and
+	 * network failures are transient instead: they fail the step, so that a restart resumes it.
+	 */
+	public static boolean isPermanent(Throwable ex) {
+		return unwrap(ex) instanceof AwsServiceException aws && aws.statusCode() >= 400 && aws.statusCode() < 500
+				&& !aws.isThrottlingException() && aws.statusCode() != 408;
+	}
+
+	public static boolean isSdkError(Throwable ex) {
+		return ex instanceof SdkException || unwrap(ex) instanceof AwsServiceException;
+	}
+}

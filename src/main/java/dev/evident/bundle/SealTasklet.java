@@ -1,0 +1,87 @@
+package dev.evident.bundle;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+
+import dev.evident.evidence.EvidenceFiles;
+import dev.evident.evidence.EvidenceFiles.Recorded;
+import dev.evident.evidence.RunContext;
+import dev.evident.evidence.Runs;
+import dev.evident.run.RunLayout;
+
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * The last step: writes manifest.json and SHA256SUMS over every recorded file, moves the staging
+ * folder into place in one rename, and zips the package deterministically. Until this step
+ * completes, no folder with the run id exists, so a crash never leaves a package that looks
+ * complete.
+ */
+public class SealTasklet implements Tasklet {
+
+	public static final String MANIFEST = "manifest.json";
+
+	public static final String SUMS = "SHA256SUMS";
+
+	private final Runs runs;
+
+	private final EvidenceFiles files;
+
+	private final String toolVersion;
+
+	public SealTasklet(Runs runs, EvidenceFiles files, String toolVersion) {
+		this.runs = runs;
+		this.files = files;
+		this.toolVersion = toolVersion;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) throws Exception {
+		RunContext run = RunContext.of(chunk.getStepContext().getStepExecution(), runs);
+		RunLayout layout = run.layout();
+		Path staging = layout.staging();
+		if (Files.isDirectory(staging)) {
+			List<Recorded> recorded = files.list(run.runId());
+			String manifestSha = writeManifest(staging, run, recorded);
+			writeSums(staging, recorded, manifestSha);
+			Files.move(staging, layout.packageDir(), StandardCopyOption.ATOMIC_MOVE);
+			contribution.incrementWriteCount(recorded.size() + 2);
+		}
+		else if (!Files.isDirectory(layout.packageDir())) {
+			throw new IllegalStateException("neither the staging folder nor the package of run " + run.runId()
+					+ " exists under " + layout.periodDir());
+		}
+		DeterministicZip.zip(layout.packageDir(), run.runId(), layout.bundle());
+		return RepeatStatus.FINISHED;
+	}
+
+	private String writeManifest(Path staging, RunContext run, List<Recorded> recorded) throws IOException {
+		MessageDigest sha = EvidenceFiles.sha256();
+		try (OutputStream out = new DigestOutputStream(Files.newOutputStream(staging.resolve(MANIFEST)), sha)) {
+			new ManifestWriter().write(out, run.record(), toolVersion, Instant.now(), recorded);
+		}
+		return HexFormat.of().formatHex(sha.digest());
+	}
+
+	/** The format of sha256sum: hash, two spaces, path; checkable with {@code sha256sum -c}. */
+	private static void writeSums(Path staging, List<Recorded> recorded, String manifestSha) throws IOException {
+		StringBuilder sums = new StringBuilder();
+		for (Recorded r : recorded) {
+			sums.append(r.file().sha256()).append("  ").append(r.file().path()).append('\n');
+		}
+		sums.append(manifestSha).append("  ").append(MANIFEST).append('\n');
+		Files.writeString(staging.resolve(SUMS), sums.toString(), StandardCharsets.UTF_8);
+	}
+}

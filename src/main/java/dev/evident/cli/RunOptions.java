@@ -1,0 +1,89 @@
+package dev.evident.cli;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import dev.evident.run.Period;
+import dev.evident.run.RunParameters;
+import dev.evident.run.Source;
+
+import picocli.CommandLine.Option;
+
+/** The options of {@code evident run}, shared with {@code evident demo}. */
+public class RunOptions {
+
+	private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
+
+	private static final Pattern OU = Pattern.compile("(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}|r-[0-9a-z]{4,32})");
+
+	private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
+
+	@Option(names = "--period", paramLabel = "YYYY-Qn",
+			description = "The reporting quarter, for example 2026-Q3. Default: the last completed quarter.")
+	String period;
+
+	@Option(names = "--as-of", paramLabel = "INSTANT",
+			description = "The one evaluation clock for every age (key age, finding age), as an ISO-8601 instant "
+					+ "such as 2026-10-01T00:00:00Z. Default: now.")
+	String asOf;
+
+	@Option(names = "--out", paramLabel = "DIR", defaultValue = "out",
+			description = "Where packages are written, as <out>/<org-id>/<period>/<run-id>/. Default: ${DEFAULT-VALUE}.")
+	Path out;
+
+	@Option(names = "--role-name", paramLabel = "NAME",
+			description = "The role assumed in each member account. Default: EvidentAuditRole.")
+	String roleName;
+
+	@Option(names = "--external-id", paramLabel = "ID",
+			description = "The external id the member role requires, if any.")
+	String externalId;
+
+	@Option(names = "--accounts", paramLabel = "ID", split = ",",
+			description = "Only these member accounts (12-digit ids, comma-separated).")
+	List<String> accounts = new ArrayList<>();
+
+	@Option(names = "--ou", paramLabel = "OU", split = ",",
+			description = "Only accounts under these organizational units (ou-... ids, comma-separated).")
+	List<String> ous = new ArrayList<>();
+
+	@Option(names = "--regions", paramLabel = "REGION", split = ",",
+			description = "Regions to collect Inspector findings from. Default: the SDK's default region.")
+	List<String> regions = new ArrayList<>();
+
+	@Option(names = "--parallelism", paramLabel = "N", defaultValue = "4",
+			description = "Accounts collected at once. Default: ${DEFAULT-VALUE}.")
+	int parallelism;
+
+	/** Validates the options; every message is one line fit for a usage error. */
+	RunParameters toParameters(Source source, Instant now, String runId) {
+		Period p = period == null ? Period.lastCompletedBefore(now) : Period.parse(period);
+		Instant clock;
+		try {
+			clock = asOf == null ? now : Instant.parse(asOf);
+		}
+		catch (DateTimeParseException ex) {
+			throw new IllegalArgumentException(
+					"--as-of '" + asOf + "' is not an ISO-8601 instant such as 2026-10-01T00:00:00Z");
+		}
+		accounts.forEach(a -> require(ACCOUNT, a, "--accounts", "a 12-digit account id"));
+		ous.forEach(o -> require(OU, o, "--ou", "an OU id such as ou-ab12-cdef3456"));
+		regions.forEach(r -> require(REGION, r, "--regions", "a region such as eu-west-1"));
+		if (parallelism < 1 || parallelism > 64) {
+			throw new IllegalArgumentException("--parallelism must be between 1 and 64, got " + parallelism);
+		}
+		return new RunParameters(runId, p, clock, source, out.toAbsolutePath().normalize(), roleName, externalId,
+				accounts.stream().sorted().toList(), ous.stream().sorted().toList(), regions.stream().sorted().toList(),
+				parallelism);
+	}
+
+	private static void require(Pattern pattern, String value, String option, String expected) {
+		if (!pattern.matcher(value).matches()) {
+			throw new IllegalArgumentException(option + " '" + value + "' is not " + expected);
+		}
+	}
+}

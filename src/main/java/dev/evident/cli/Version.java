@@ -1,0 +1,19 @@
+package dev.evident.cli;
+
+import dev.evident.EvidentApplication;
+
+import picocli.CommandLine.IVersionProvider;
+
+/** The version from the jar's manifest ({@code dev} when run from classes). */
+public final class Version implements IVersionProvider {
+
+	public static String current() {
+		String v = EvidentApplication.class.getPackage().getImplementationVersion();
+		return v == null ? "dev" : v;
+	}
+
+	@Override
+	public String[] getVersion() {
+		return new String[] { "evident " + current() };
+	}
+}

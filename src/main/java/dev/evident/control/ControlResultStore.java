@@ -1,0 +1,47 @@
+package dev.evident.control;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Control results in the evidence store: the controls of a run and their per-resource results. */
+@Repository
+public class ControlResultStore {
+
+	private final JdbcTemplate jdbc;
+
+	public ControlResultStore(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Replaces the run's results, so that evaluating again never duplicates. */
+	public void replace(String runId, List<Evaluated> evaluated) {
+		jdbc.update("DELETE FROM ev_control_result WHERE run_id = ?", runId);
+		jdbc.update("DELETE FROM ev_control WHERE run_id = ?", runId);
+		List<Object[]> controls = new ArrayList<>();
+		List<Object[]> results = new ArrayList<>();
+		for (Evaluated e : evaluated) {
+			Control c = e.control();
+			controls.add(new Object[] { runId, c.id(), c.title(), c.objective(), c.responsibility().name(),
+					c.check().id(), e.status().name() });
+			for (CheckResult r : e.results()) {
+				results.add(new Object[] { runId, c.id(), r.accountId(), truncate(r.resource(), 2048),
+						r.status().name(), truncate(r.reason(), 4000), truncate(String.join("\n", r.evidence()), 4000) });
+			}
+		}
+		jdbc.batchUpdate("INSERT INTO ev_control (run_id, control_id, title, objective, responsibility, check_id, "
+				+ "status) VALUES (?, ?, ?, ?, ?, ?, ?)", controls);
+		jdbc.batchUpdate("INSERT INTO ev_control_result (run_id, control_id, account_id, resource, status, reason, "
+				+ "evidence_refs) VALUES (?, ?, ?, ?, ?, ?, ?)", results);
+	}
+
+	private static String truncate(String s, int max) {
+		return s == null || s.length() <= max ? s : s.substring(0, max);
+	}
+
+	/** A control with its results and overall status. */
+	public record Evaluated(Control control, List<CheckResult> results, Status status) {
+	}
+}

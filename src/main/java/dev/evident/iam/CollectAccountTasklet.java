@@ -1,0 +1,120 @@
+package dev.evident.iam;
+
+import java.util.List;
+
+import dev.evident.aws.AccountCredentials;
+import dev.evident.aws.AwsClientConfigurer;
+import dev.evident.aws.AwsErrors;
+import dev.evident.aws.RawSink;
+import dev.evident.evidence.EvidenceFiles;
+import dev.evident.evidence.Gaps;
+import dev.evident.evidence.RunContext;
+import dev.evident.evidence.Runs;
+import dev.evident.job.Progress;
+import dev.evident.organizations.OrganizationStore;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
+
+/**
+ * Collects one account: assumes the member role (the management account uses the base
+ * credentials), then the IAM credential report. A denied role or a failed source becomes an
+ * evidence gap for that account and source; the partition still completes, so the other accounts
+ * and the rest of the job go on.
+ */
+public class CollectAccountTasklet implements Tasklet {
+
+	private static final Logger log = LoggerFactory.getLogger(CollectAccountTasklet.class);
+
+	static final String SOURCE_ACCOUNT = "account";
+
+	static final String SOURCE_CREDENTIAL_REPORT = "iam:CredentialReport";
+
+	private final AwsClientConfigurer aws;
+
+	private final Runs runs;
+
+	private final OrganizationStore organizations;
+
+	private final EvidenceFiles files;
+
+	private final Gaps gaps;
+
+	private final CredentialReportStore reports;
+
+	private final CredentialReportCollector.Backoff backoff;
+
+	private final Progress progress;
+
+	public CollectAccountTasklet(AwsClientConfigurer aws, Runs runs, OrganizationStore organizations,
+			EvidenceFiles files, Gaps gaps, CredentialReportStore reports, CredentialReportCollector.Backoff backoff,
+			Progress progress) {
+		this.aws = aws;
+		this.runs = runs;
+		this.organizations = organizations;
+		this.files = files;
+		this.gaps = gaps;
+		this.reports = reports;
+		this.backoff = backoff;
+		this.progress = progress;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) throws Exception {
+		var step = chunk.getStepContext().getStepExecution();
+		RunContext run = RunContext.of(step, runs);
+		String accountId = step.getExecutionContext().getString(AccountPartitioner.ACCOUNT_ID);
+		String runId = run.runId();
+		for (String source : List.of(SOURCE_ACCOUNT, SOURCE_CREDENTIAL_REPORT)) {
+			gaps.clear(runId, accountId, source);
+		}
+		Region region = aws.defaultRegion();
+		RawSink raw = new RawSink(files, runId, run.layout().staging(), accountId, region.id());
+		try (AccountCredentials credentials = AccountCredentials.forAccount(aws, accountId,
+				run.record().managementAccountId(), organizations.partition(runId), runId)) {
+			try {
+				credentials.provider().resolveCredentials();
+			}
+			catch (SdkException ex) {
+				if (!AwsErrors.isPermanent(ex)) {
+					throw ex;
+				}
+				gaps.record(runId, accountId, SOURCE_ACCOUNT, AwsErrors.code(ex),
+						"cannot assume role " + aws.properties().roleName() + ": " + AwsErrors.message(ex));
+				return done(accountId);
+			}
+			try (IamClient iam = aws.build(IamClient.builder(), credentials.provider(), region)) {
+				try {
+					List<CredentialReportRow> rows = new CredentialReportCollector(iam, raw, backoff).collect(accountId);
+					reports.replace(runId, accountId, rows);
+					contribution.incrementWriteCount(rows.size());
+				}
+				catch (SdkException ex) {
+					if (!AwsErrors.isPermanent(ex)) {
+						throw ex;
+					}
+					gaps.record(runId, accountId, SOURCE_CREDENTIAL_REPORT, AwsErrors.code(ex), AwsErrors.message(ex));
+				}
+				catch (CredentialReportCollector.ReportNotReadyException ex) {
+					gaps.record(runId, accountId, SOURCE_CREDENTIAL_REPORT, "ReportNotReady", ex.getMessage());
+				}
+			}
+		}
+		return done(accountId);
+	}
+
+	private RepeatStatus done(String accountId) {
+		progress.accountDone();
+		log.debug("Collected account {}", accountId);
+		return RepeatStatus.FINISHED;
+	}
+}

@@ -1,0 +1,56 @@
+package dev.evident.inspector;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.evident.evidence.SqlDialect;
+import dev.evident.evidence.Timestamps;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import software.amazon.awssdk.services.inspector2.model.Finding;
+import software.amazon.awssdk.services.inspector2.model.Resource;
+
+/** Inspector findings in the evidence store, upserted by (run, findingArn): never duplicated. */
+@Repository
+public class FindingStore {
+
+	private static final String[] COLUMNS = { "run_id", "finding_arn", "account_id", "region", "severity", "status",
+			"type", "title", "vulnerability_id", "resource_type", "resource_id", "inspector_score", "fix_available",
+			"exploit_available", "first_observed_at", "last_observed_at", "updated_at" };
+
+	private final JdbcTemplate jdbc;
+
+	private final String upsert;
+
+	public FindingStore(JdbcTemplate jdbc, SqlDialect dialect) {
+		this.jdbc = jdbc;
+		this.upsert = dialect.upsert("ev_finding", List.of("run_id", "finding_arn"), COLUMNS);
+	}
+
+	public void upsert(String runId, String region, List<Finding> findings) {
+		List<Object[]> rows = new ArrayList<>(findings.size());
+		for (Finding f : findings) {
+			Resource resource = f.resources().isEmpty() ? null : f.resources().get(0);
+			String vulnerability = f.packageVulnerabilityDetails() != null
+					? f.packageVulnerabilityDetails().vulnerabilityId() : null;
+			rows.add(new Object[] { runId, f.findingArn(), f.awsAccountId(), region, f.severityAsString(),
+					f.statusAsString(), f.typeAsString(), truncate(f.title(), 4000), vulnerability,
+					resource == null ? null : resource.typeAsString(),
+					resource == null ? null : truncate(resource.id(), 2048), f.inspectorScore(),
+					f.fixAvailableAsString(), f.exploitAvailableAsString(), Timestamps.utc(f.firstObservedAt()),
+					Timestamps.utc(f.lastObservedAt()), Timestamps.utc(f.updatedAt()) });
+		}
+		jdbc.batchUpdate(upsert, rows);
+	}
+
+	public long count(String runId) {
+		Long n = jdbc.queryForObject("SELECT COUNT(*) FROM ev_finding WHERE run_id = ?", Long.class, runId);
+		return n == null ? 0 : n;
+	}
+
+	private static String truncate(String s, int max) {
+		return s == null || s.length() <= max ? s : s.substring(0, max);
+	}
+}

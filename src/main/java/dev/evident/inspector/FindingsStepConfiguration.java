@@ -1,0 +1,69 @@
+package dev.evident.inspector;
+
+import java.util.List;
+
+import dev.evident.aws.AccountCredentials;
+import dev.evident.aws.AwsClientConfigurer;
+import dev.evident.evidence.EvidenceFiles;
+import dev.evident.evidence.Gaps;
+import dev.evident.evidence.RunContext;
+import dev.evident.evidence.Runs;
+import dev.evident.job.Progress;
+import dev.evident.job.ProgressListener;
+import dev.evident.organizations.OrganizationStore;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The {@code collectFindings} step: pages of ListFindings from Inspector's delegated administrator
+ * (or the management account), region by region, {@value #PAGES_PER_CHUNK} pages per transaction.
+ */
+@Configuration(proxyBeanMethods = false)
+public class FindingsStepConfiguration {
+
+	static final int PAGES_PER_CHUNK = 10;
+
+	public static final String INSPECTOR_PRINCIPAL = "inspector2.amazonaws.com";
+
+	@Bean
+	Step collectFindings(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			FindingsPageReader findingsPageReader, FindingsPageWriter findingsPageWriter, Progress progress) {
+		return new ChunkOrientedStepBuilder<FindingsPage, FindingsPage>("collectFindings", jobRepository,
+				PAGES_PER_CHUNK)
+			.reader(findingsPageReader)
+			.writer(findingsPageWriter)
+			.transactionManager(transactionManager)
+			.listener(new ProgressListener(progress))
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	FindingsPageReader findingsPageReader(@Value("#{stepExecution}") StepExecution step, Runs runs,
+			OrganizationStore organizations, AwsClientConfigurer aws, Gaps gaps, Progress progress) {
+		RunContext run = RunContext.of(step, runs);
+		String admin = organizations.delegatedAdmin(run.runId(), INSPECTOR_PRINCIPAL);
+		String account = admin != null ? admin : run.record().managementAccountId();
+		List<String> regions = run.parameters().regions().isEmpty() ? List.of(aws.defaultRegion().id())
+				: run.parameters().regions();
+		InspectorSession session = new InspectorSession(aws, AccountCredentials.forAccount(aws, account,
+				run.record().managementAccountId(), organizations.partition(run.runId()), run.runId()));
+		return new FindingsPageReader(run.runId(), account, regions, session::client, session, gaps, progress);
+	}
+
+	@Bean
+	@StepScope
+	FindingsPageWriter findingsPageWriter(@Value("#{stepExecution}") StepExecution step, Runs runs,
+			EvidenceFiles files, FindingStore store) {
+		RunContext run = RunContext.of(step, runs);
+		return new FindingsPageWriter(run.runId(), run.layout().staging(), files, store);
+	}
+}

@@ -1,0 +1,36 @@
+package dev.evident.job;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The {@code evidencePackage} job: discover the organization, collect every account (partitioned),
+ * the findings and the Artifact reports, evaluate the controls, render, and seal.
+ */
+@Configuration(proxyBeanMethods = false)
+public class EvidencePackageJobConfiguration {
+
+	public static final String JOB_NAME = "evidencePackage";
+
+	@Bean
+	Job evidencePackage(JobRepository jobRepository, @Qualifier("discoverOrganization") Step discoverOrganization,
+			@Qualifier("collectAccounts") Step collectAccounts, @Qualifier("collectFindings") Step collectFindings,
+			@Qualifier("collectArtifactReports") Step collectArtifactReports,
+			@Qualifier("evaluateControls") Step evaluateControls, @Qualifier("renderWorkbook") Step renderWorkbook,
+			@Qualifier("renderReport") Step renderReport, @Qualifier("seal") Step seal) {
+		return new JobBuilder(JOB_NAME, jobRepository).start(discoverOrganization)
+			.next(collectAccounts)
+			.next(collectFindings)
+			.next(collectArtifactReports)
+			.next(evaluateControls)
+			.next(renderWorkbook)
+			.next(renderReport)
+			.next(seal)
+			.build();
+	}
+}

@@ -1,0 +1,67 @@
+package dev.evident.job;
+
+import java.nio.file.Files;
+
+import dev.evident.evidence.EvidenceFiles;
+import dev.evident.evidence.RunContext;
+import dev.evident.evidence.Runs;
+import dev.evident.report.PdfReportRenderer;
+import dev.evident.workbook.WorkbookRenderer;
+
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** The {@code renderWorkbook} and {@code renderReport} steps: outputs built from the store alone. */
+@Configuration(proxyBeanMethods = false)
+public class RenderStepConfiguration {
+
+	public static final String WORKBOOK = "evidence-workbook.xlsx";
+
+	public static final String REPORT = "evidence-report.pdf";
+
+	@Bean
+	Step renderWorkbook(JobRepository jobRepository, PlatformTransactionManager transactionManager, Runs runs,
+			EvidenceFiles files, WorkbookRenderer renderer, Progress progress) {
+		return new StepBuilder("renderWorkbook", jobRepository).tasklet(render(runs, files, WORKBOOK,
+				"evident:renderWorkbook", (runId, target) -> renderer.render(runId, target)), transactionManager)
+			.listener(new ProgressListener(progress))
+			.build();
+	}
+
+	@Bean
+	Step renderReport(JobRepository jobRepository, PlatformTransactionManager transactionManager, Runs runs,
+			EvidenceFiles files, PdfReportRenderer renderer, Progress progress) {
+		return new StepBuilder("renderReport", jobRepository).tasklet(
+				render(runs, files, REPORT, "evident:renderReport", (runId, target) -> renderer.render(runId, target)),
+				transactionManager)
+			.listener(new ProgressListener(progress))
+			.build();
+	}
+
+	private static Tasklet render(Runs runs, EvidenceFiles files, String name, String operation, Renderer renderer) {
+		return (contribution, chunk) -> {
+			RunContext run = RunContext.of(chunk.getStepContext().getStepExecution(), runs);
+			var root = run.layout().staging();
+			Files.createDirectories(root);
+			var tmp = root.resolve(name + ".tmp");
+			renderer.render(run.runId(), tmp);
+			Files.move(tmp, root.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+					java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+			RenderedFile.record(files, run.runId(), root, name, operation);
+			return RepeatStatus.FINISHED;
+		};
+	}
+
+	@FunctionalInterface
+	interface Renderer {
+
+		void render(String runId, java.nio.file.Path target) throws Exception;
+
+	}
+}

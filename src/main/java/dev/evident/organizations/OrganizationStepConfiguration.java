@@ -1,0 +1,28 @@
+package dev.evident.organizations;
+
+import dev.evident.aws.AwsClientConfigurer;
+import dev.evident.evidence.EvidenceFiles;
+import dev.evident.evidence.Runs;
+import dev.evident.job.Progress;
+import dev.evident.job.ProgressListener;
+
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** The {@code discoverOrganization} step. */
+@Configuration(proxyBeanMethods = false)
+public class OrganizationStepConfiguration {
+
+	@Bean
+	Step discoverOrganization(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			AwsClientConfigurer aws, Runs runs, OrganizationStore store, EvidenceFiles files, Progress progress) {
+		return new StepBuilder("discoverOrganization", jobRepository)
+			.tasklet(new DiscoverOrganizationTasklet(aws, runs, store, files, progress), transactionManager)
+			.listener(new ProgressListener(progress))
+			.build();
+	}
+}
