@@ -18,7 +18,13 @@ public class EvidentApplication {
 	}
 
 	public static int execute(String... args) {
+		return execute(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+	}
+
+	public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
 		CommandLine cli = new CommandLine(new EvidentCommand());
+		cli.setOut(out);
+		cli.setErr(err);
 		cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
 			commandLine.getErr().println("evident: failed: " + ex.getMessage());
 			return dev.evident.run.ExitCode.FAILED;

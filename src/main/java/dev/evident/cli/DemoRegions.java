@@ -11,6 +11,12 @@ final class DemoRegions {
 	}
 
 	static List<String> of(Simulator simulator) {
-		return simulator.organization().regions();
+		return simulator.organization()
+			.findings()
+			.stream()
+			.map(dev.evident.simulator.model.Finding::region)
+			.distinct()
+			.sorted()
+			.toList();
 	}
 }

@@ -17,7 +17,7 @@ final class Logging {
 		Map<String, Object> p = new LinkedHashMap<>();
 		boolean terminal = System.console() != null;
 		if (!terminal) {
-			p.put("logging.structured.format.console", "logfmt");
+			p.put("logging.structured.format.console", "ecs");
 		}
 		p.put("logging.level.dev.evident", verbose ? "DEBUG" : terminal ? "WARN" : "INFO");
 		// Start-up failures are reported by the CLI in one line.

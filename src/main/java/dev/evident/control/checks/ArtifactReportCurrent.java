@@ -51,7 +51,7 @@ public class ArtifactReportCurrent implements Check {
 			.toList();
 		if (candidates.isEmpty()) {
 			return List.of(CheckResult.fail(account, resource,
-					"No AWS Artifact report of series " + series + " is available to this organization."));
+					"No AWS Artifact report of series " + series + " is available to this organization.", List.of()));
 		}
 		List<CheckResult> results = new ArrayList<>();
 		ArtifactReport covering = candidates.stream()

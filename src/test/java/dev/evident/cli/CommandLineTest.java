@@ -1,0 +1,59 @@
+package dev.evident.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import org.junit.jupiter.api.Test;
+
+import dev.evident.EvidentApplication;
+import dev.evident.run.ExitCode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Usage errors answer with one line and exit code 2, before anything starts. */
+class CommandLineTest {
+
+	private final StringWriter out = new StringWriter();
+
+	private final StringWriter err = new StringWriter();
+
+	private int run(String... args) {
+		return EvidentApplication.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+	}
+
+	@Test
+	void badPeriodIsAUsageError() {
+		assertThat(run("run", "--period", "2026-Q5")).isEqualTo(ExitCode.USAGE);
+		assertThat(err.toString()).startsWith("evident: '2026-Q5' is not a quarter; expected YYYY-Qn")
+			.doesNotContain("Exception")
+			.doesNotContain("\tat ");
+	}
+
+	@Test
+	void unknownSourceIsAUsageError() {
+		assertThat(run("run", "--source", "gcp")).isEqualTo(ExitCode.USAGE);
+		assertThat(err.toString()).startsWith("evident: --source: unknown source 'gcp'; expected aws or demo")
+			.doesNotContain("\tat ");
+	}
+
+	@Test
+	void badAsOfIsAUsageError() {
+		assertThat(run("demo", "--as-of", "yesterday")).isEqualTo(ExitCode.USAGE);
+		assertThat(err.toString()).contains("--as-of 'yesterday' is not an ISO-8601 instant");
+	}
+
+	@Test
+	void unknownOptionIsAUsageError() {
+		assertThat(run("run", "--colour")).isEqualTo(ExitCode.USAGE);
+		assertThat(err.toString()).contains("Unknown option: '--colour'").contains("evident run --help");
+	}
+
+	@Test
+	void helpTeachesTheOptionsAndExitCodes() {
+		assertThat(run("--help")).isZero();
+		assertThat(out.toString()).contains("demo", "run", "simulator", "3 complete with evidence gaps");
+		assertThat(run("run", "--help")).isZero();
+		assertThat(out.toString()).contains("--period", "--as-of", "--source", "--out", "--role-name",
+				"--external-id", "--accounts", "--ou", "--regions", "--parallelism");
+	}
+}

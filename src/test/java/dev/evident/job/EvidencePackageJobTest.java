@@ -1,0 +1,141 @@
+package dev.evident.job;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.evident.job.RunLauncher.Outcome;
+import dev.evident.run.ExitCode;
+import dev.evident.simulator.DemoOrganization;
+import dev.evident.simulator.Simulator;
+import dev.evident.simulator.model.Account;
+import dev.evident.support.DemoSimulator;
+import dev.evident.support.PackageFiles;
+import dev.evident.support.Runs;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The whole job on H2 against the simulator serving the demo organization. */
+@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:job-test;DB_CLOSE_DELAY=-1")
+class EvidencePackageJobTest {
+
+	@DynamicPropertySource
+	static void simulator(DynamicPropertyRegistry registry) {
+		DemoSimulator.register(registry);
+	}
+
+	@Autowired
+	RunLauncher launcher;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@TempDir
+	Path out;
+
+	Simulator simulator = DemoSimulator.get();
+
+	DemoOrganization demo = simulator.organization();
+
+	@BeforeEach
+	void resetSimulator() {
+		simulator.faults().reset();
+		simulator.calls().reset();
+	}
+
+	@Test
+	void demoRunCollectsEverySourceAndReportsTheDeniedAccountAsAGap() throws Exception {
+		// when
+		Outcome outcome = launcher.launch(Runs.demo("job-test-1", out));
+
+		// then: complete, with gaps
+		assertThat(outcome.status()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(outcome.exitCode()).isEqualTo(ExitCode.GAPS);
+		String run = outcome.runId();
+
+		// and every source was collected in full
+		assertThat(count("ev_account", run)).isEqualTo(demo.accounts().size());
+		assertThat(count("ev_org_unit", run)).isEqualTo(demo.organizationalUnits().size());
+		long expectedUsers = demo.accounts()
+			.stream()
+			.filter(a -> !a.suspended() && !a.assumeRoleDenied())
+			.mapToLong(a -> demo.users(a.id()).size() + 1)
+			.sum();
+		assertThat(count("ev_credential_report_row", run)).isEqualTo(expectedUsers);
+		assertThat(count("ev_finding", run)).isEqualTo(demo.findings().size());
+		assertThat(count("ev_artifact_report", run)).isEqualTo(demo.artifactReports().size());
+
+		// and the denied account is a gap, the suspended one is listed but not assumed into
+		Account denied = demo.accounts().stream().filter(Account::assumeRoleDenied).findFirst().orElseThrow();
+		assertThat(jdbc.queryForList("SELECT account_id, source, error_code FROM ev_gap WHERE run_id = ?", run))
+			.containsExactly(Map.of("ACCOUNT_ID", denied.id(), "SOURCE", "account", "ERROR_CODE", "AccessDenied"));
+		Account suspended = demo.accounts().stream().filter(Account::suspended).findFirst().orElseThrow();
+		assertThat(simulator.calls().assumeRoleCalls()).noneMatch(c -> c.accountId().equals(suspended.id()));
+
+		// and three controls were evaluated for every account in scope
+		for (String control : List.of("root-mfa-enabled", "console-user-mfa", "inspector-finding-sla")) {
+			assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT account_id) FROM ev_control_result "
+					+ "WHERE run_id = ? AND control_id = ?", Integer.class, run, control))
+				.as(control)
+				.isEqualTo(demo.accounts().size());
+		}
+		assertThat(status(run, "root-mfa-enabled", "444444444444")).isEqualTo("FAIL");
+		assertThat(status(run, "root-mfa-enabled", "222222222222")).isEqualTo("PASS");
+		assertThat(status(run, "root-mfa-enabled", denied.id())).isEqualTo("NO_EVIDENCE");
+		assertThat(status(run, "root-mfa-enabled", suspended.id())).isEqualTo("NOT_APPLICABLE");
+
+		// and the outputs exist and reopen
+		Path pkg = outcome.layout().orElseThrow().packageDir();
+		assertThat(outcome.layout().orElseThrow().bundle()).isRegularFile();
+		try (Workbook workbook = WorkbookFactory.create(pkg.resolve("evidence-workbook.xlsx").toFile())) {
+			assertThat(workbook.getSheet("Summary")).isNotNull();
+			assertThat(workbook.getSheet("Findings").getLastRowNum()).isEqualTo(demo.findings().size());
+		}
+		try (PDDocument pdf = Loader.loadPDF(pkg.resolve("evidence-report.pdf").toFile())) {
+			String text = new PDFTextStripper().getText(pdf);
+			assertThat(text).contains("Root user protected by MFA").contains(denied.id()).contains("AccessDenied");
+		}
+		JsonNode results = new ObjectMapper().readTree(pkg.resolve("results.json").toFile());
+		assertThat(results.path("period").asText()).isEqualTo("2026-Q3");
+		assertThat(results.path("gaps")).hasSize(1);
+
+		// and every file is listed in SHA256SUMS with its true hash
+		Map<String, String> sums = PackageFiles.sums(pkg);
+		assertThat(sums).containsKeys("evidence-workbook.xlsx", "evidence-report.pdf", "results.json", "manifest.json",
+				"raw/111111111111/iam/credential-report.csv");
+		for (var entry : sums.entrySet()) {
+			assertThat(PackageFiles.sha256(pkg.resolve(entry.getKey()))).as(entry.getKey()).isEqualTo(entry.getValue());
+		}
+		try (var files = Files.walk(pkg)) {
+			assertThat(files.filter(Files::isRegularFile).count()).isEqualTo(sums.size() + 1);
+		}
+	}
+
+	private long count(String table, String run) {
+		return jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE run_id = ?", Long.class, run);
+	}
+
+	private String status(String run, String control, String account) {
+		return jdbc.queryForObject("SELECT status FROM ev_control_result WHERE run_id = ? AND control_id = ? "
+				+ "AND account_id = ?", String.class, run, control, account);
+	}
+}

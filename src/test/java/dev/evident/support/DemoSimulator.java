@@ -1,0 +1,50 @@
+package dev.evident.support;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.evident.simulator.Simulator;
+import dev.evident.simulator.SimulatorConfig;
+import dev.evident.simulator.model.Finding;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * One simulator for the test JVM, serving the demo organization with a fixed reference instant so
+ * that ages and statuses are deterministic. Tests reset its faults and call log before use.
+ */
+public final class DemoSimulator {
+
+	/** The reference instant of the demo data and the {@code asOf} of the tests. */
+	public static final Instant AS_OF = Instant.parse("2026-10-15T00:00:00Z");
+
+	private static Simulator simulator;
+
+	private DemoSimulator() {
+	}
+
+	public static synchronized Simulator get() {
+		if (simulator == null) {
+			simulator = Simulator.start(SimulatorConfig.defaults().withPort(0).withReferenceInstant(AS_OF));
+			Runtime.getRuntime().addShutdownHook(new Thread(simulator::close));
+		}
+		return simulator;
+	}
+
+	/** Points Evident's AWS clients at the simulator, with fake keys and fast, bounded retries. */
+	public static void register(DynamicPropertyRegistry registry) {
+		Simulator s = get();
+		registry.add("evident.aws.endpoint", () -> s.endpoint().toString());
+		registry.add("evident.aws.region", () -> "us-east-1");
+		registry.add("evident.aws.access-key-id", () -> "AKIDTESTFIXTURE");
+		registry.add("evident.aws.secret-access-key", () -> "test-fixture-secret");
+		registry.add("evident.aws.max-attempts", () -> "3");
+		registry.add("evident.iam.report-poll-initial", () -> "PT0.01S");
+		registry.add("evident.iam.report-poll-max", () -> "PT0.05S");
+	}
+
+	/** The regions the demo organization has findings in. */
+	public static List<String> regions() {
+		return get().organization().findings().stream().map(Finding::region).distinct().sorted().toList();
+	}
+}
