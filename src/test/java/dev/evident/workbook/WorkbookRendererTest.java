@@ -184,6 +184,13 @@ class WorkbookRendererTest {
     }
 
     @Test
+    void xmlForbiddenControlCharactersDoNotCorruptTheFile() {
+        Sheet results = wb.getSheet("Results");
+        Row row = rowWith(results, 3, "process:access-review");
+        assertThat(row.getCell(5).getStringCellValue()).startsWith("Reviewed by").endsWith("end");
+    }
+
+    @Test
     void gapsSheetHasTheGap() {
         Row gap = rowWith(wb.getSheet("Gaps"), 0, EMOJI_ACCOUNT);
         assertThat(gap.getCell(4).getStringCellValue()).isEqualTo(GAP_MESSAGE);
@@ -211,7 +218,7 @@ class WorkbookRendererTest {
         List<String> formulas = new ArrayList<>();
         for (int i = 0; i < cf.getNumConditionalFormattings(); i++) {
             var f = cf.getConditionalFormattingAt(i);
-            assertThat(f.getFormattingRanges()[0].formatAsString()).isEqualTo("E2:E7");
+            assertThat(f.getFormattingRanges()[0].formatAsString()).isEqualTo("E2:E8");
             formulas.add(f.getRule(0).getFormula1());
         }
         assertThat(formulas).containsExactlyInAnyOrder("\"PASS\"", "\"FAIL\"", "\"MANUAL\"", "\"NO_EVIDENCE\"");
