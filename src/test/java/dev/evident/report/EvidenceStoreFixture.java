@@ -32,6 +32,8 @@ public final class EvidenceStoreFixture {
     public static final String EMOJI_NAME = "حساب الإنتاج 😀🚀 sandbox";
     public static final String SCRIPT_TITLE = "<script>alert(1)</script> & \"q\"";
     public static final String FORMULA = "=HYPERLINK(\"x\")";
+    /** Characters XML 1.0 forbids (NUL, SOH, BEL, VT): must neither break the XHTML nor the xlsx. */
+    public static final String CONTROL_CHARS_REASON = "Reviewed by\u0001 bell\u0007 vt\u000B nul\u0000 end";
     public static final String GAP_MESSAGE = "User is not authorized to perform: inspector2:ListFindings";
     public static final List<String> ACCOUNTS = List.of(MGMT, UNICODE_ACCOUNT, MARKUP_ACCOUNT, EMOJI_ACCOUNT);
     public static final String[] SEVERITIES = {"CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL", "UNTRIAGED"};
@@ -122,6 +124,7 @@ public final class EvidenceStoreFixture {
         result("IAM-1", MARKUP_ACCOUNT, "arn:aws:iam::333333333333:root", "PASS", FORMULA);
         result("VULN-1", EMOJI_ACCOUNT, "inspector2", "NO_EVIDENCE", "Inspector could not be read: AccessDeniedException");
         result("VULN-1", UNICODE_ACCOUNT, "inspector2", "PASS", "No critical findings older than 30 days");
+        result("IAM-2", UNICODE_ACCOUNT, "process:access-review", "MANUAL", CONTROL_CHARS_REASON);
         result("ORG-1", MGMT, "p-deny1234", "PASS", "SCP attached to Production");
     }
 

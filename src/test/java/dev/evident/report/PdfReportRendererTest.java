@@ -131,6 +131,11 @@ class PdfReportRendererTest {
     }
 
     @Test
+    void xmlForbiddenControlCharactersAreReplacedNotFatal() {
+        assertThat(text).contains("Reviewed by\uFFFD bell\uFFFD vt\uFFFD nul\uFFFD end");
+    }
+
+    @Test
     void inspectorSummaryCountsActiveFindingsBySeverity() {
         long active = store.jdbc.queryForObject(
                 "SELECT COUNT(*) FROM ev_finding WHERE run_id = ? AND status = 'ACTIVE'", Long.class, RUN_ID);
