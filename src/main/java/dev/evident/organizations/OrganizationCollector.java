@@ -35,6 +35,9 @@ import software.amazon.awssdk.services.organizations.model.Root;
  */
 public class OrganizationCollector {
 
+	/** The services whose delegated administrator Evident collects from. */
+	static final List<String> SERVICE_PRINCIPALS = List.of("inspector2.amazonaws.com");
+
 	private final OrganizationsClient client;
 
 	private final RawSink raw;
@@ -136,21 +139,25 @@ public class OrganizationCollector {
 		}
 	}
 
+	/**
+	 * The delegated administrators, once unfiltered (the complete list, kept raw) and once per
+	 * service principal that Evident reads from, to learn which account administers which service.
+	 */
 	private List<DelegatedAdmin> delegatedAdmins() {
 		List<DelegatedAdmin> result = new ArrayList<>();
 		int page = 0;
 		for (ListDelegatedAdministratorsResponse r : client.listDelegatedAdministratorsPaginator(b -> {
 		})) {
 			raw.json("organizations", "ListDelegatedAdministrators-" + (++page), "ListDelegatedAdministrators", "", r);
-			for (var admin : r.delegatedAdministrators()) {
-				int servicesPage = 0;
-				for (var s : client.listDelegatedServicesForAccountPaginator(b -> b.accountId(admin.id()))) {
-					raw.json("organizations", "ListDelegatedServicesForAccount-" + admin.id() + "-" + (++servicesPage),
-							"ListDelegatedServicesForAccount", "AccountId=" + admin.id(), s);
-					s.delegatedServices()
-						.forEach(d -> result.add(new DelegatedAdmin(admin.id(), d.servicePrincipal(), admin.name(),
-								d.delegationEnabledDate())));
-				}
+		}
+		for (String principal : SERVICE_PRINCIPALS) {
+			int servicePage = 0;
+			for (ListDelegatedAdministratorsResponse r : client
+				.listDelegatedAdministratorsPaginator(b -> b.servicePrincipal(principal))) {
+				raw.json("organizations", "ListDelegatedAdministrators-" + principal + "-" + (++servicePage),
+						"ListDelegatedAdministrators", "ServicePrincipal=" + principal, r);
+				r.delegatedAdministrators()
+					.forEach(a -> result.add(new DelegatedAdmin(a.id(), principal, a.name(), a.delegationEnabledDate())));
 			}
 		}
 		return result;
