@@ -279,7 +279,7 @@ final class ReportQueries {
             }
         }
         for (String root : roots) {
-            lines.add(new TreeLine(0, true, root, root.equals(rootId) ? "Root" : "", null, indent(0)));
+            lines.add(new TreeLine(0, true, root, null, null, indent(0)));
             walk(root, 1, childOus, childAccounts, lines, visited, limit);
         }
         for (Acct a : accounts) { // anything a cycle or a bound kept out of the walk
