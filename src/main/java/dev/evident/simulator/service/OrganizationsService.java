@@ -3,7 +3,6 @@ package dev.evident.simulator.service;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evident.simulator.DemoOrganization;
-import dev.evident.simulator.model.Account;
 import dev.evident.simulator.model.OrganizationalUnit;
 import dev.evident.simulator.model.ServiceControlPolicy;
 import dev.evident.simulator.server.Call;
