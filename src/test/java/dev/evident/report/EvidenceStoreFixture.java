@@ -129,9 +129,9 @@ public final class EvidenceStoreFixture {
     }
 
     private void account(String id, String name, String parent, String path, boolean management) {
-        jdbc.update("INSERT INTO ev_account VALUES (?,?,?,?,?,?,?,?,?,?)", RUN_ID, id, name, "aws+" + id + "@example.com",
+        jdbc.update("INSERT INTO ev_account VALUES (?,?,?,?,?,?,?,?,?,?,?)", RUN_ID, id, name, "aws+" + id + "@example.com",
                 "ACTIVE", management ? "CREATED" : "INVITED", ts(OffsetDateTime.of(2020, 1, 15, 8, 30, 0, 0, ZoneOffset.UTC)),
-                parent, path, management);
+                parent, path, management, true);
     }
 
     private void credentialRow(String account, String user, String created, String passwordEnabled, String mfa) {
