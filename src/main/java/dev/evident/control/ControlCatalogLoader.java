@@ -17,6 +17,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import org.springframework.core.io.Resource;
@@ -61,9 +64,15 @@ public class ControlCatalogLoader {
 			if (overrides != null) {
 				Path dir = overrides.resolve("controls");
 				if (Files.isDirectory(dir)) {
+					Map<String, String> overridden = new LinkedHashMap<>();
 					try (Stream<Path> files = Files.walk(dir)) {
 						for (Path p : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
 							Control c = parse(p.toString(), Files.readString(p));
+							if (overridden.containsKey(c.id())) {
+								throw new MappingException(p.toString(), lineOf(Files.readString(p), "id"), "id",
+										"duplicate control id " + c.id() + ", also in " + overridden.get(c.id()));
+							}
+							overridden.put(c.id(), p.toString());
 							controls.put(c.id(), c);
 						}
 					}
@@ -88,7 +97,7 @@ public class ControlCatalogLoader {
 				.reduce((a, b) -> a + "." + b)
 				.orElse("(document)");
 			int line = ex.getLocation() == null ? 0 : ex.getLocation().getLineNr();
-			throw new MappingException(file, line, field, ex.getOriginalMessage().split("\n")[0]);
+			throw new MappingException(file, line, field, problem(ex));
 		}
 		catch (JsonProcessingException ex) {
 			int line = ex.getLocation() == null ? 0 : ex.getLocation().getLineNr();
@@ -129,6 +138,27 @@ public class ControlCatalogLoader {
 			}
 		});
 		return c;
+	}
+
+	/** What was expected, in words a compliance engineer can act on. */
+	private static String problem(JsonMappingException ex) {
+		if (ex instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+				&& invalid.getTargetType().isEnum()) {
+			String allowed = java.util.Arrays.stream(invalid.getTargetType().getEnumConstants())
+				.map(Object::toString)
+				.collect(java.util.stream.Collectors.joining(", "));
+			return "expected one of " + allowed + ", got '" + invalid.getValue() + "'";
+		}
+		if (ex instanceof UnrecognizedPropertyException unknown) {
+			return "unknown field '" + unknown.getPropertyName() + "'; known fields: "
+					+ String.join(", ", unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList());
+		}
+		if (ex instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+			Class<?> t = mismatch.getTargetType();
+			return "expected " + (t == String.class ? "text" : java.util.List.class.isAssignableFrom(t) ? "a list"
+					: Map.class.isAssignableFrom(t) ? "a mapping" : describe(t)) + " here";
+		}
+		return ex.getOriginalMessage().split("\n")[0];
 	}
 
 	private static String describe(Class<?> type) {

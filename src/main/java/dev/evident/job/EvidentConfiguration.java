@@ -1,32 +1,18 @@
 package dev.evident.job;
 
-import java.util.List;
-
 import javax.sql.DataSource;
 
-import dev.evident.aws.AwsClientConfigurer;
-import dev.evident.aws.AwsProperties;
 import dev.evident.evidence.SqlDialect;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-
-/** Beans shared by every feature: the AWS client configurer, the SQL dialect, progress, threads. */
+/** Beans shared by every feature: the SQL dialect, progress, and the account thread pool. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(AwsProperties.class)
 public class EvidentConfiguration {
-
-	@Bean(destroyMethod = "close")
-	AwsClientConfigurer awsClientConfigurer(AwsProperties properties, List<ExecutionInterceptor> interceptors,
-			@Value("${evident.parallelism:4}") int parallelism) {
-		return new AwsClientConfigurer(properties, interceptors, parallelism * 4);
-	}
 
 	@Bean
 	SqlDialect sqlDialect(DataSource dataSource) {

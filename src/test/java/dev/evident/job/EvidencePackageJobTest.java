@@ -7,6 +7,9 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -117,6 +120,10 @@ class EvidencePackageJobTest {
 		JsonNode results = new ObjectMapper().readTree(pkg.resolve("results.json").toFile());
 		assertThat(results.path("period").asText()).isEqualTo("2026-Q3");
 		assertThat(results.path("gaps")).hasSize(1);
+		assertThat(results.path("controls")).hasSize(4);
+		JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+			.getSchema(Files.readString(Path.of("docs/results.schema.json")));
+		assertThat(schema.validate(results)).isEmpty();
 
 		// and every file is listed in SHA256SUMS with its true hash
 		Map<String, String> sums = PackageFiles.sums(pkg);

@@ -55,7 +55,7 @@ public class ArtifactReportCurrent implements Check {
 		}
 		List<CheckResult> results = new ArrayList<>();
 		ArtifactReport covering = candidates.stream()
-			.filter(r -> r.covers(ctx.period().start(), ctx.period().end()))
+			.filter(r -> r.covers(ctx.period().firstDay(), ctx.period().lastDay()))
 			.findFirst()
 			.orElse(null);
 		if (covering != null) {
