@@ -16,15 +16,15 @@ final class Logging {
 	static Map<String, Object> defaults(boolean verbose) {
 		Map<String, Object> p = new LinkedHashMap<>();
 		boolean terminal = System.console() != null;
-		if (!terminal) {
-			p.put("logging.structured.format.console", "ecs");
-		}
-		p.put("logging.level.dev.evident", verbose ? "DEBUG" : terminal ? "WARN" : "INFO");
+		p.put("evident.log.format", terminal ? "plain" : "ecs");
+		// On a terminal the progress line shows steps and gaps; logs would only break it.
+		p.put("logging.level.dev.evident", verbose ? "DEBUG" : terminal ? "ERROR" : "INFO");
 		// Start-up failures are reported by the CLI in one line.
 		p.put("logging.level.org.springframework.boot.SpringApplication", verbose ? "ERROR" : "OFF");
 		p.put("logging.level.org.springframework.boot.diagnostics", verbose ? "ERROR" : "OFF");
 		p.put("logging.level.org.springframework.batch.core.step", verbose ? "ERROR" : "OFF");
 		p.put("logging.level.org.springframework.batch.core.job", verbose ? "ERROR" : "OFF");
+		p.put("logging.level.com.openhtmltopdf", verbose ? "DEBUG" : "WARN");
 		return p;
 	}
 }

@@ -22,6 +22,9 @@ public class Gaps {
 
 	private final SqlDialect dialect;
 
+	private volatile java.util.function.Consumer<Gap> listener = gap -> {
+	};
+
 	public Gaps(JdbcTemplate jdbc, SqlDialect dialect) {
 		this.jdbc = jdbc;
 		this.dialect = dialect;
@@ -33,6 +36,12 @@ public class Gaps {
 		jdbc.update(dialect.upsert("ev_gap", List.of("run_id", "account_id", "source"), "run_id", "account_id",
 				"source", "error_code", "message", "recorded_at"), runId, accountId, source, errorCode, text,
 				Timestamps.utc(Instant.now()));
+		listener.accept(new Gap(accountId, source, errorCode, text));
+	}
+
+	/** Tells someone (the progress display) about every gap as it is recorded. */
+	public void onRecord(java.util.function.Consumer<Gap> listener) {
+		this.listener = listener;
 	}
 
 	/** Removes the gaps of one account and source before it is collected again. */

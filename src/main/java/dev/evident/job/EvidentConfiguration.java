@@ -2,6 +2,7 @@ package dev.evident.job;
 
 import javax.sql.DataSource;
 
+import dev.evident.evidence.Gaps;
 import dev.evident.evidence.SqlDialect;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -20,8 +21,10 @@ public class EvidentConfiguration {
 	}
 
 	@Bean
-	Progress progress() {
-		return Progress.forConsole();
+	Progress progress(Gaps gaps) {
+		Progress progress = Progress.forConsole();
+		gaps.onRecord(gap -> progress.gap(gap.accountId(), gap.source(), gap.errorCode()));
+		return progress;
 	}
 
 	/** The bounded pool that runs account partitions: {@code --parallelism} threads. */

@@ -65,6 +65,14 @@ public class Progress {
 		paint(false);
 	}
 
+	/** On a terminal, prints a gap above the status line as it happens. */
+	public synchronized void gap(String accountId, String source, String errorCode) {
+		if (interactive) {
+			terminal.printf("\r\033[K  evidence gap: account %s, %s: %s%n", accountId, source, errorCode);
+			paint(true);
+		}
+	}
+
 	public long findings() {
 		return findings.get();
 	}
@@ -76,7 +84,7 @@ public class Progress {
 		}
 	}
 
-	private void paint(boolean force) {
+	private synchronized void paint(boolean force) {
 		if (!interactive) {
 			return;
 		}

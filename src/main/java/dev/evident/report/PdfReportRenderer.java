@@ -57,6 +57,7 @@ public class PdfReportRenderer {
         this.jdbc = jdbc;
         this.templates = templates;
         this.clock = clock;
+        Slf4jXRLogger.install();
     }
 
     public void render(String runId, Path target) {
