@@ -7,8 +7,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import picocli.CommandLine;
 
 /**
- * Evident's entry point. The command line is parsed first, so that {@code --help} and usage errors
- * answer at once; Spring Boot and the batch job start only for a run.
+ * Evident's entry point. The command line is parsed first, so that {@code --help} and
+ * usage errors answer at once; Spring Boot and the batch job start only for a run.
  */
 @SpringBootApplication
 public class EvidentApplication {
@@ -37,4 +37,5 @@ public class EvidentApplication {
 		});
 		return cli.execute(args);
 	}
+
 }

@@ -38,4 +38,5 @@ class ArchitectureTest {
 		.dependOnClassesThat()
 		.resideOutsideOfPackages("dev.evident.simulator..", "java..", "javax..", "com.fasterxml.jackson..",
 				"com.sun.net.httpserver..", "org.apache.pdfbox..", "org.slf4j..");
+
 }

@@ -18,8 +18,8 @@ import software.amazon.awssdk.services.artifact.model.ReportSummary;
 
 /**
  * Lists every AWS Artifact report, reads its metadata, accepts its term and downloads the
- * document from the presigned URL straight to {@code raw/<account>/artifact/}, hashing as it
- * streams. Listing alone is possible when documents are not wanted.
+ * document from the presigned URL straight to {@code raw/<account>/artifact/}, hashing as
+ * it streams. Listing alone is possible when documents are not wanted.
  */
 public class ArtifactCollector {
 
@@ -90,4 +90,5 @@ public class ArtifactCollector {
 					"reportId=" + id + ";reportVersion=" + version + ";document", body::transferTo);
 		}
 	}
+
 }

@@ -30,12 +30,15 @@ public class ArtifactReportStore {
 	}
 
 	public List<ArtifactReport> list(String runId) {
-		return jdbc.query("SELECT report_id, name, series, category, version, state, period_start, period_end, "
-				+ "document_path, document_sha256, document_size FROM ev_artifact_report WHERE run_id = ? "
-				+ "ORDER BY series, report_id", (rs, i) -> new ArtifactReport(rs.getString(1), rs.getString(2),
-						rs.getString(3), rs.getString(4), rs.getObject(5, Long.class), rs.getString(6),
-						Timestamps.instant(rs, "period_start"), Timestamps.instant(rs, "period_end"), rs.getString(9),
-						rs.getString(10), rs.getObject(11, Long.class)),
+		return jdbc.query(
+				"SELECT report_id, name, series, category, version, state, period_start, period_end, "
+						+ "document_path, document_sha256, document_size FROM ev_artifact_report WHERE run_id = ? "
+						+ "ORDER BY series, report_id",
+				(rs, i) -> new ArtifactReport(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+						rs.getObject(5, Long.class), rs.getString(6), Timestamps.instant(rs, "period_start"),
+						Timestamps.instant(rs, "period_end"), rs.getString(9), rs.getString(10),
+						rs.getObject(11, Long.class)),
 				runId);
 	}
+
 }

@@ -28,4 +28,5 @@ public class ArtifactStepConfiguration {
 			.listener(new ProgressListener(progress))
 			.build();
 	}
+
 }

@@ -70,4 +70,5 @@ public class CollectArtifactReportsTasklet implements Tasklet {
 		}
 		return RepeatStatus.FINISHED;
 	}
+
 }

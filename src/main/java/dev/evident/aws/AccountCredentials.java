@@ -5,10 +5,10 @@ import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
 /**
- * Credentials for one account of the organization: the base credentials for the management
- * account, an assumed role for every member. The assumed-role provider caches its session and
- * re-assumes the role only when the session nears expiry, so a long crawl survives an expired
- * token with one extra AssumeRole.
+ * Credentials for one account of the organization: the base credentials for the
+ * management account, an assumed role for every member. The assumed-role provider caches
+ * its session and re-assumes the role only when the session nears expiry, so a long crawl
+ * survives an expired token with one extra AssumeRole.
  */
 public final class AccountCredentials implements AutoCloseable {
 
@@ -41,7 +41,10 @@ public final class AccountCredentials implements AutoCloseable {
 		return new AccountCredentials(provider, sts);
 	}
 
-	/** The session name shows up in CloudTrail of the member account and identifies the run. */
+	/**
+	 * The session name shows up in CloudTrail of the member account and identifies the
+	 * run.
+	 */
 	static String sessionName(String runId) {
 		String name = ("evident-" + runId).replaceAll("[^\\w+=,.@-]", "-");
 		return name.length() > 64 ? name.substring(0, 64) : name;
@@ -60,4 +63,5 @@ public final class AccountCredentials implements AutoCloseable {
 			sts.close();
 		}
 	}
+
 }

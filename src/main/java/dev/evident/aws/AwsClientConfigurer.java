@@ -18,8 +18,8 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 /**
  * The one place where SDK clients are configured: region, credentials, endpoint override,
- * timeouts, retry strategy, interceptors and a shared HTTP connection pool. Every client Evident
- * builds goes through {@link #configure}.
+ * timeouts, retry strategy, interceptors and a shared HTTP connection pool. Every client
+ * Evident builds goes through {@link #configure}.
  */
 public class AwsClientConfigurer implements AutoCloseable {
 
@@ -38,8 +38,8 @@ public class AwsClientConfigurer implements AutoCloseable {
 		this.interceptors = List.copyOf(interceptors);
 		this.httpClient = ApacheHttpClient.builder().maxConnections(Math.max(10, maxConnections)).build();
 		this.baseCredentials = properties.accessKeyId() != null
-				? StaticCredentialsProvider.create(
-						AwsBasicCredentials.create(properties.accessKeyId(), properties.secretAccessKey()))
+				? StaticCredentialsProvider
+					.create(AwsBasicCredentials.create(properties.accessKeyId(), properties.secretAccessKey()))
 				: DefaultCredentialsProvider.builder().build();
 	}
 
@@ -48,7 +48,9 @@ public class AwsClientConfigurer implements AutoCloseable {
 		return baseCredentials;
 	}
 
-	/** The explicit region, or the SDK's default region chain (AWS_REGION, profile, ...). */
+	/**
+	 * The explicit region, or the SDK's default region chain (AWS_REGION, profile, ...).
+	 */
 	public Region defaultRegion() {
 		if (defaultRegion == null) {
 			defaultRegion = properties.region() != null ? Region.of(properties.region())
@@ -78,7 +80,8 @@ public class AwsClientConfigurer implements AutoCloseable {
 			.retryStrategy(AwsRetryStrategy.standardRetryStrategy()
 				.toBuilder()
 				.maxAttempts(properties.maxAttempts())
-				// Attempts are bounded per call; a shared retry quota would turn a throttling burst
+				// Attempts are bounded per call; a shared retry quota would turn a
+				// throttling burst
 				// into failures across unrelated accounts.
 				.circuitBreakerEnabled(false)
 				.build());
@@ -98,4 +101,5 @@ public class AwsClientConfigurer implements AutoCloseable {
 			}
 		}
 	}
+
 }

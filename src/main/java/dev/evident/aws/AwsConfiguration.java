@@ -19,4 +19,5 @@ public class AwsConfiguration {
 			@Value("${evident.parallelism:4}") int parallelism) {
 		return new AwsClientConfigurer(properties, interceptors, parallelism * 4);
 	}
+
 }

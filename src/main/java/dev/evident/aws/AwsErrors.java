@@ -27,7 +27,10 @@ public final class AwsErrors {
 		return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
 	}
 
-	/** The AWS exception inside SDK client wrappers, such as a credentials provider's failure. */
+	/**
+	 * The AWS exception inside SDK client wrappers, such as a credentials provider's
+	 * failure.
+	 */
 	static Throwable unwrap(Throwable ex) {
 		Throwable t = ex;
 		while (!(t instanceof AwsServiceException) && t.getCause() != null && t.getCause() != t) {
@@ -37,9 +40,10 @@ public final class AwsErrors {
 	}
 
 	/**
-	 * Whether AWS answered with a definite refusal (access denied, not enabled, not found): such an
-	 * error becomes an evidence gap. Throttling that outlasted the retries, server errors and
-	 * network failures are transient instead: they fail the step, so that a restart resumes it.
+	 * Whether AWS answered with a definite refusal (access denied, not enabled, not
+	 * found): such an error becomes an evidence gap. Throttling that outlasted the
+	 * retries, server errors and network failures are transient instead: they fail the
+	 * step, so that a restart resumes it.
 	 */
 	public static boolean isPermanent(Throwable ex) {
 		return unwrap(ex) instanceof AwsServiceException aws && aws.statusCode() >= 400 && aws.statusCode() < 500
@@ -49,4 +53,5 @@ public final class AwsErrors {
 	public static boolean isSdkError(Throwable ex) {
 		return ex instanceof SdkException || unwrap(ex) instanceof AwsServiceException;
 	}
+
 }

@@ -6,13 +6,15 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Settings shared by every AWS client. Unset values fall back to the SDK's own defaults: the
- * default credentials chain and region, and the standard {@code AWS_ENDPOINT_URL} and
+ * Settings shared by every AWS client. Unset values fall back to the SDK's own defaults:
+ * the default credentials chain and region, and the standard {@code AWS_ENDPOINT_URL} and
  * {@code AWS_ENDPOINT_URL_<SERVICE>} variables.
  *
- * @param endpoint an explicit endpoint for every service (the demo simulator); null for AWS's own
+ * @param endpoint an explicit endpoint for every service (the demo simulator); null for
+ * AWS's own
  * @param region an explicit region; null for the SDK's default region chain
- * @param accessKeyId static credentials (the demo's fake keys); null for the default chain
+ * @param accessKeyId static credentials (the demo's fake keys); null for the default
+ * chain
  * @param secretAccessKey the secret for {@code accessKeyId}
  * @param roleName the role assumed in member accounts
  * @param externalId the external id presented when assuming it, if the role requires one

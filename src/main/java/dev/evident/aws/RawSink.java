@@ -11,8 +11,8 @@ import dev.evident.evidence.EvidenceFiles.Written;
 import software.amazon.awssdk.core.SdkPojo;
 
 /**
- * Keeps API responses as raw evidence under {@code raw/<account>/<service>/}, each recorded with
- * its operation, parameters, region, account and collection time.
+ * Keeps API responses as raw evidence under {@code raw/<account>/<service>/}, each
+ * recorded with its operation, parameters, region, account and collection time.
  */
 public final class RawSink {
 
@@ -47,10 +47,10 @@ public final class RawSink {
 		return stream(service, fileName, operation, parameters, out -> out.write(content));
 	}
 
-	public Written stream(String service, String fileName, String operation, String parameters,
-			ContentWriter content) {
+	public Written stream(String service, String fileName, String operation, String parameters, ContentWriter content) {
 		String path = "raw/" + accountId + "/" + service + "/" + fileName;
 		return files.write(runId, packageRoot, path, content,
 				new Source(service + ":" + operation, parameters, region, accountId, Instant.now()));
 	}
+
 }

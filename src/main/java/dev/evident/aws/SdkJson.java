@@ -16,9 +16,10 @@ import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 
 /**
- * Writes an SDK response as JSON with AWS's own member names (for example {@code findingArn},
- * {@code Accounts}), in the order of the API model. This is how raw API evidence is kept: the
- * complete response as the SDK received it, independent of what Evident later uses from it.
+ * Writes an SDK response as JSON with AWS's own member names (for example
+ * {@code findingArn}, {@code Accounts}), in the order of the API model. This is how raw
+ * API evidence is kept: the complete response as the SDK received it, independent of what
+ * Evident later uses from it.
  */
 public final class SdkJson {
 
@@ -102,4 +103,5 @@ public final class SdkJson {
 			g.writeString(value.toString());
 		}
 	}
+
 }

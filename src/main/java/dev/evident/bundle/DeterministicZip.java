@@ -13,8 +13,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Zips a folder with entries sorted by path and one fixed entry time, so that the same files
- * always give the same bytes.
+ * Zips a folder with entries sorted by path and one fixed entry time, so that the same
+ * files always give the same bytes.
  */
 final class DeterministicZip {
 
@@ -27,7 +27,9 @@ final class DeterministicZip {
 		List<Path> files;
 		try (Stream<Path> walk = Files.walk(folder)) {
 			files = walk.filter(Files::isRegularFile)
-				.sorted((a, b) -> folder.relativize(a).toString().replace('\\', '/')
+				.sorted((a, b) -> folder.relativize(a)
+					.toString()
+					.replace('\\', '/')
 					.compareTo(folder.relativize(b).toString().replace('\\', '/')))
 				.toList();
 		}
@@ -46,4 +48,5 @@ final class DeterministicZip {
 		}
 		Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 	}
+
 }

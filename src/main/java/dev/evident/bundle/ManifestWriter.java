@@ -12,7 +12,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.evident.evidence.EvidenceFiles.Recorded;
 import dev.evident.evidence.Runs.RunRecord;
 
-/** Writes manifest.json: the run, and every file of the package with its hash and source. */
+/**
+ * Writes manifest.json: the run, and every file of the package with its hash and source.
+ */
 final class ManifestWriter {
 
 	private final JsonFactory json = new JsonFactory();
@@ -55,4 +57,5 @@ final class ManifestWriter {
 			g.writeEndObject();
 		}
 	}
+
 }

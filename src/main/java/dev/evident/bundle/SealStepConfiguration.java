@@ -20,9 +20,9 @@ public class SealStepConfiguration {
 	@Bean
 	Step seal(JobRepository jobRepository, PlatformTransactionManager transactionManager, Runs runs,
 			EvidenceFiles files, Progress progress, @Value("${evident.version:dev}") String version) {
-		return new StepBuilder("seal", jobRepository)
-			.tasklet(new SealTasklet(runs, files, version), transactionManager)
+		return new StepBuilder("seal", jobRepository).tasklet(new SealTasklet(runs, files, version), transactionManager)
 			.listener(new ProgressListener(progress))
 			.build();
 	}
+
 }

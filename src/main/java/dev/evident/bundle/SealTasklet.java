@@ -24,10 +24,10 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * The last step: writes manifest.json and SHA256SUMS over every recorded file, moves the staging
- * folder into place in one rename, and zips the package deterministically. Until this step
- * completes, no folder with the run id exists, so a crash never leaves a package that looks
- * complete.
+ * The last step: writes manifest.json and SHA256SUMS over every recorded file, moves the
+ * staging folder into place in one rename, and zips the package deterministically. Until
+ * this step completes, no folder with the run id exists, so a crash never leaves a
+ * package that looks complete.
  */
 public class SealTasklet implements Tasklet {
 
@@ -75,7 +75,10 @@ public class SealTasklet implements Tasklet {
 		return HexFormat.of().formatHex(sha.digest());
 	}
 
-	/** The format of sha256sum: hash, two spaces, path; checkable with {@code sha256sum -c}. */
+	/**
+	 * The format of sha256sum: hash, two spaces, path; checkable with
+	 * {@code sha256sum -c}.
+	 */
 	private static void writeSums(Path staging, List<Recorded> recorded, String manifestSha) throws IOException {
 		StringBuilder sums = new StringBuilder();
 		for (Recorded r : recorded) {
@@ -84,4 +87,5 @@ public class SealTasklet implements Tasklet {
 		sums.append(manifestSha).append("  ").append(MANIFEST).append('\n');
 		Files.writeString(staging.resolve(SUMS), sums.toString(), StandardCharsets.UTF_8);
 	}
+
 }

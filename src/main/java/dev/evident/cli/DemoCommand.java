@@ -65,4 +65,5 @@ public class DemoCommand implements Callable<Integer> {
 		p.put("evident.iam.report-poll-initial", "PT0.05S");
 		return p;
 	}
+
 }

@@ -19,4 +19,5 @@ final class DemoRegions {
 			.sorted()
 			.toList();
 	}
+
 }

@@ -24,4 +24,5 @@ public class EvidentCommand implements Runnable {
 	public void run() {
 		spec.commandLine().usage(spec.commandLine().getOut());
 	}
+
 }

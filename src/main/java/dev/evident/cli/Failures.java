@@ -59,4 +59,5 @@ final class Failures {
 		String m = root.getMessage();
 		return (m == null ? root.getClass().getSimpleName() : m).lines().findFirst().orElse("");
 	}
+
 }

@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Logging defaults for the command line: quiet on a terminal (the progress line speaks), one
- * structured logfmt line per event elsewhere (containers, schedulers), and no stack trace for a
- * user error unless {@code --verbose}.
+ * Logging defaults for the command line: quiet on a terminal (the progress line speaks),
+ * one structured logfmt line per event elsewhere (containers, schedulers), and no stack
+ * trace for a user error unless {@code --verbose}.
  */
 final class Logging {
 
@@ -27,4 +27,5 @@ final class Logging {
 		p.put("logging.level.com.openhtmltopdf", verbose ? "DEBUG" : "WARN");
 		return p;
 	}
+
 }

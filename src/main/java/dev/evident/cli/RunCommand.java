@@ -47,4 +47,5 @@ public class RunCommand implements Callable<Integer> {
 		return new RunExecution(spec.commandLine().getOut(), spec.commandLine().getErr()).execute(options, parsed,
 				Map.of("evident.version", Version.current()), verbose);
 	}
+
 }

@@ -18,7 +18,9 @@ import dev.evident.run.Source;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Validates the options, starts Spring with them, runs the job and reports the outcome. */
+/**
+ * Validates the options, starts Spring with them, runs the job and reports the outcome.
+ */
 final class RunExecution {
 
 	private final PrintWriter out;
@@ -75,8 +77,8 @@ final class RunExecution {
 					out.println("Completed: every source was collected.");
 				}
 			}
-			default -> err.println("evident: run " + outcome.runId() + " " + outcome.status() + ": "
-					+ outcome.failure() + ". Run the same command again to resume it.");
+			default -> err.println("evident: run " + outcome.runId() + " " + outcome.status() + ": " + outcome.failure()
+					+ ". Run the same command again to resume it.");
 		}
 		out.flush();
 		err.flush();
@@ -99,4 +101,5 @@ final class RunExecution {
 			throw new IllegalArgumentException("--out " + out + " is not writable");
 		}
 	}
+
 }

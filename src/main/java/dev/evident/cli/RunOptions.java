@@ -86,4 +86,5 @@ public class RunOptions {
 			throw new IllegalArgumentException(option + " '" + value + "' is not " + expected);
 		}
 	}
+
 }

@@ -45,4 +45,5 @@ public class SimulatorCommand implements Callable<Integer> {
 		}
 		return 0;
 	}
+
 }

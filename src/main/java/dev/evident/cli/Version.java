@@ -16,4 +16,5 @@ public final class Version implements IVersionProvider {
 	public String[] getVersion() {
 		return new String[] { "evident " + current() };
 	}
+
 }

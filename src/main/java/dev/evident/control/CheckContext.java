@@ -9,8 +9,8 @@ import dev.evident.organizations.OrganizationSnapshot.Account;
 import dev.evident.run.Period;
 
 /**
- * What a check is evaluated against: the run, its one evaluation clock ({@code asOf}), the
- * reporting period, the accounts in scope, the gaps, and the control's parameters.
+ * What a check is evaluated against: the run, its one evaluation clock ({@code asOf}),
+ * the reporting period, the accounts in scope, the gaps, and the control's parameters.
  */
 public record CheckContext(String runId, Instant asOf, Period period, String managementAccountId,
 		List<Account> accounts, Gaps gaps, Map<String, Object> parameters) {

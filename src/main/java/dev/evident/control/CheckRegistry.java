@@ -23,4 +23,5 @@ public final class CheckRegistry {
 	public Map<String, Check> byId() {
 		return byId;
 	}
+
 }

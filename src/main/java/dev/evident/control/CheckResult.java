@@ -3,8 +3,8 @@ package dev.evident.control;
 import java.util.List;
 
 /**
- * What a check found for one resource of one account: a status, a one-sentence reason that names
- * the resource, and the evidence files it read.
+ * What a check found for one resource of one account: a status, a one-sentence reason
+ * that names the resource, and the evidence files it read.
  */
 public record CheckResult(String accountId, String resource, Status status, String reason, List<String> evidence) {
 

@@ -26,8 +26,8 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * Loads and validates the control catalog: the built-in files on the classpath, then an optional
- * folder whose files add controls or replace built-in ones with the same id.
+ * Loads and validates the control catalog: the built-in files on the classpath, then an
+ * optional folder whose files add controls or replace built-in ones with the same id.
  */
 public class ControlCatalogLoader {
 
@@ -55,8 +55,8 @@ public class ControlCatalogLoader {
 				String name = "mappings/controls/" + r.getFilename();
 				Control c = parse(name, new String(r.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
 				if (seen.containsKey(c.id())) {
-					throw new MappingException(name, 1, "id", "duplicate control id " + c.id() + ", also in "
-							+ seen.get(c.id()));
+					throw new MappingException(name, 1, "id",
+							"duplicate control id " + c.id() + ", also in " + seen.get(c.id()));
 				}
 				seen.put(c.id(), name);
 				controls.put(c.id(), c);
@@ -133,8 +133,8 @@ public class ControlCatalogLoader {
 		check.parameterTypes().forEach((name, type) -> {
 			Object value = c.check().params().get(name);
 			if (value == null || !type.isInstance(value)) {
-				throw new MappingException(file, lineOf(text, name), "check.params." + name, "expected "
-						+ describe(type) + ", got " + (value == null ? "nothing" : "'" + value + "'"));
+				throw new MappingException(file, lineOf(text, name), "check.params." + name,
+						"expected " + describe(type) + ", got " + (value == null ? "nothing" : "'" + value + "'"));
 			}
 		});
 		return c;
@@ -172,7 +172,9 @@ public class ControlCatalogLoader {
 		}
 	}
 
-	/** The first line that starts the given key (or text), for error messages; 0 if none. */
+	/**
+	 * The first line that starts the given key (or text), for error messages; 0 if none.
+	 */
 	static int lineOf(String text, String key) {
 		String[] lines = text.split("\n", -1);
 		for (int i = 0; i < lines.length; i++) {
@@ -183,4 +185,5 @@ public class ControlCatalogLoader {
 		}
 		return 0;
 	}
+
 }

@@ -29,4 +29,5 @@ public class ControlEvaluator {
 		evaluated.sort(Comparator.comparing(e -> e.control().id()));
 		return evaluated;
 	}
+
 }

@@ -6,7 +6,10 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** Control results in the evidence store: the controls of a run and their per-resource results. */
+/**
+ * Control results in the evidence store: the controls of a run and their per-resource
+ * results.
+ */
 @Repository
 public class ControlResultStore {
 
@@ -27,8 +30,9 @@ public class ControlResultStore {
 			controls.add(new Object[] { runId, c.id(), c.title(), c.objective(), c.responsibility().name(),
 					c.check().id(), e.status().name() });
 			for (CheckResult r : e.results()) {
-				results.add(new Object[] { runId, c.id(), r.accountId(), truncate(r.resource(), 2048),
-						r.status().name(), truncate(r.reason(), 4000), truncate(String.join("\n", r.evidence()), 4000) });
+				results
+					.add(new Object[] { runId, c.id(), r.accountId(), truncate(r.resource(), 2048), r.status().name(),
+							truncate(r.reason(), 4000), truncate(String.join("\n", r.evidence()), 4000) });
 			}
 		}
 		jdbc.batchUpdate("INSERT INTO ev_control (run_id, control_id, title, objective, responsibility, check_id, "
@@ -44,4 +48,5 @@ public class ControlResultStore {
 	/** A control with its results and overall status. */
 	public record Evaluated(Control control, List<CheckResult> results, Status status) {
 	}
+
 }

@@ -43,4 +43,5 @@ public class ControlStepConfiguration {
 			.listener(new ProgressListener(progress))
 			.build();
 	}
+
 }

@@ -19,7 +19,10 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Evaluates the catalog against the evidence store, stores the results and writes results.json. */
+/**
+ * Evaluates the catalog against the evidence store, stores the results and writes
+ * results.json.
+ */
 public class EvaluateControlsTasklet implements Tasklet {
 
 	public static final String RESULTS_FILE = "results.json";
@@ -65,8 +68,8 @@ public class EvaluateControlsTasklet implements Tasklet {
 		Map<String, Map<String, Long>> findings = new LinkedHashMap<>();
 		jdbc.query("SELECT severity, status, COUNT(*) AS n FROM ev_finding WHERE run_id = ? GROUP BY severity, status",
 				rs -> {
-					findings.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2),
-							rs.getLong(3));
+					findings.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
+						.put(rs.getString(2), rs.getLong(3));
 				}, run.runId());
 		files.write(run.runId(), run.layout().staging(), RESULTS_FILE,
 				out -> new ResultsJsonWriter().write(out, run.record(), all, gaps.list(run.runId()), evaluated,
@@ -75,4 +78,5 @@ public class EvaluateControlsTasklet implements Tasklet {
 						Instant.now()));
 		return RepeatStatus.FINISHED;
 	}
+
 }

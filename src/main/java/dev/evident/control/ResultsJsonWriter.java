@@ -18,8 +18,8 @@ import dev.evident.organizations.OrganizationSnapshot.Account;
 
 /**
  * Writes results.json (schema: docs/results.schema.json). The content depends only on the
- * evidence and {@code asOf}: no run id, no generation time, and every list in a fixed order, so
- * the same evidence gives a byte-identical file.
+ * evidence and {@code asOf}: no run id, no generation time, and every list in a fixed
+ * order, so the same evidence gives a byte-identical file.
  */
 public final class ResultsJsonWriter {
 
@@ -137,4 +137,5 @@ public final class ResultsJsonWriter {
 		g.writeEndArray();
 		g.writeEndObject();
 	}
+
 }

@@ -8,8 +8,8 @@ public enum Status {
 	PASS, FAIL, MANUAL, NOT_APPLICABLE, NO_EVIDENCE;
 
 	/**
-	 * Rolls statuses up: any failure fails; otherwise missing evidence wins over a pass, because a
-	 * pass must never hide an account that could not be checked.
+	 * Rolls statuses up: any failure fails; otherwise missing evidence wins over a pass,
+	 * because a pass must never hide an account that could not be checked.
 	 */
 	public static Status rollUp(Collection<Status> statuses) {
 		if (statuses.contains(FAIL)) {
@@ -26,4 +26,5 @@ public enum Status {
 		}
 		return NOT_APPLICABLE;
 	}
+
 }

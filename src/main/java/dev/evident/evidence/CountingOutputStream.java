@@ -28,4 +28,5 @@ final class CountingOutputStream extends FilterOutputStream {
 	long count() {
 		return count;
 	}
+
 }

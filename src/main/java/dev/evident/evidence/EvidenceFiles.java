@@ -17,10 +17,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Writes evidence files into a run's staging folder, hashing while writing, and records each one
- * (path, sha256, size, source operation, parameters, region, account, collected-at) in
- * {@code ev_evidence_file}. The record is keyed by path, so writing the same file again on a
- * restart replaces it instead of adding a second entry.
+ * Writes evidence files into a run's staging folder, hashing while writing, and records
+ * each one (path, sha256, size, source operation, parameters, region, account,
+ * collected-at) in {@code ev_evidence_file}. The record is keyed by path, so writing the
+ * same file again on a restart replaces it instead of adding a second entry.
  */
 @Repository
 public class EvidenceFiles {
@@ -39,7 +39,9 @@ public class EvidenceFiles {
 		return write(runId, root, relativePath, out -> out.write(content), source);
 	}
 
-	/** Streams content to {@code root/relativePath} through a digest and records the file. */
+	/**
+	 * Streams content to {@code root/relativePath} through a digest and records the file.
+	 */
 	public Written write(String runId, Path root, String relativePath, ContentWriter content, Source source) {
 		Path target = resolveInside(root, relativePath);
 		try {
@@ -71,8 +73,9 @@ public class EvidenceFiles {
 	}
 
 	public List<Recorded> list(String runId) {
-		return jdbc.query("SELECT path, sha256, size_bytes, operation, parameters, region, account_id, collected_at "
-				+ "FROM ev_evidence_file WHERE run_id = ? ORDER BY path",
+		return jdbc.query(
+				"SELECT path, sha256, size_bytes, operation, parameters, region, account_id, collected_at "
+						+ "FROM ev_evidence_file WHERE run_id = ? ORDER BY path",
 				(rs, i) -> new Recorded(new Written(rs.getString(1), rs.getString(2), rs.getLong(3)),
 						new Source(rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
 								Timestamps.instant(rs, "collected_at"))),
@@ -104,7 +107,10 @@ public class EvidenceFiles {
 
 	}
 
-	/** Where a file came from: the API operation and its parameters, the region and the account. */
+	/**
+	 * Where a file came from: the API operation and its parameters, the region and the
+	 * account.
+	 */
 	public record Source(String operation, String parameters, String region, String accountId, Instant collectedAt) {
 	}
 
@@ -115,4 +121,5 @@ public class EvidenceFiles {
 	/** A file and its source, as recorded. */
 	public record Recorded(Written file, Source source) {
 	}
+
 }

@@ -10,8 +10,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Evidence gaps: what could not be collected, for which account and source, and why. A gap is never
- * an omission: every output lists it, and the run exits with code 3.
+ * Evidence gaps: what could not be collected, for which account and source, and why. A
+ * gap is never an omission: every output lists it, and the run exits with code 3.
  */
 @Repository
 public class Gaps {
@@ -33,9 +33,10 @@ public class Gaps {
 	public void record(String runId, String accountId, String source, String errorCode, String message) {
 		String text = message == null ? "" : message.length() > 3900 ? message.substring(0, 3900) : message;
 		log.warn("Evidence gap: account={} source={} error={} message={}", accountId, source, errorCode, text);
-		jdbc.update(dialect.upsert("ev_gap", List.of("run_id", "account_id", "source"), "run_id", "account_id",
-				"source", "error_code", "message", "recorded_at"), runId, accountId, source, errorCode, text,
-				Timestamps.utc(Instant.now()));
+		jdbc.update(
+				dialect.upsert("ev_gap", List.of("run_id", "account_id", "source"), "run_id", "account_id", "source",
+						"error_code", "message", "recorded_at"),
+				runId, accountId, source, errorCode, text, Timestamps.utc(Instant.now()));
 		listener.accept(new Gap(accountId, source, errorCode, text));
 	}
 
@@ -70,4 +71,5 @@ public class Gaps {
 	/** One gap row. */
 	public record Gap(String accountId, String source, String errorCode, String message) {
 	}
+
 }

@@ -6,7 +6,9 @@ import dev.evident.run.RunParameters;
 
 import org.springframework.batch.core.step.StepExecution;
 
-/** What a step knows of its run: the parameters, the store's record, and where files go. */
+/**
+ * What a step knows of its run: the parameters, the store's record, and where files go.
+ */
 public record RunContext(RunParameters parameters, RunRecord record, RunLayout layout) {
 
 	public static RunContext of(StepExecution step, Runs runs) {

@@ -11,7 +11,9 @@ import dev.evident.run.RunParameters;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The {@code ev_run} table: one row per run, the anchor of everything else in the store. */
+/**
+ * The {@code ev_run} table: one row per run, the anchor of everything else in the store.
+ */
 @Repository
 public class Runs {
 
@@ -55,4 +57,5 @@ public class Runs {
 	public record RunRecord(String runId, Period period, Instant asOf, String source, String orgId,
 			String managementAccountId) {
 	}
+
 }

@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
- * The one SQL difference between H2 and PostgreSQL that the store needs: an upsert by key.
+ * The one SQL difference between H2 and PostgreSQL that the store needs: an upsert by
+ * key.
  */
 public enum SqlDialect {
 
@@ -32,7 +33,9 @@ public enum SqlDialect {
 		}
 	}
 
-	/** An insert that replaces the row with the same key, with one placeholder per column. */
+	/**
+	 * An insert that replaces the row with the same key, with one placeholder per column.
+	 */
 	public String upsert(String table, List<String> keys, String... columns) {
 		String cols = String.join(", ", columns);
 		String marks = Arrays.stream(columns).map(c -> "?").collect(Collectors.joining(", "));
@@ -44,7 +47,8 @@ public enum SqlDialect {
 			.filter(c -> !keys.contains(c))
 			.map(c -> c + " = EXCLUDED." + c)
 			.collect(Collectors.joining(", "));
-		return "INSERT INTO " + table + " (" + cols + ") VALUES (" + marks + ") ON CONFLICT ("
-				+ String.join(", ", keys) + ") DO " + (updates.isEmpty() ? "NOTHING" : "UPDATE SET " + updates);
+		return "INSERT INTO " + table + " (" + cols + ") VALUES (" + marks + ") ON CONFLICT (" + String.join(", ", keys)
+				+ ") DO " + (updates.isEmpty() ? "NOTHING" : "UPDATE SET " + updates);
 	}
+
 }

@@ -20,4 +20,5 @@ public final class Timestamps {
 		OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
 		return t == null ? null : t.toInstant();
 	}
+
 }

@@ -8,7 +8,9 @@ import dev.evident.organizations.OrganizationStore;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
-/** One partition per collectable account (in scope and ACTIVE), named after the account. */
+/**
+ * One partition per collectable account (in scope and ACTIVE), named after the account.
+ */
 public class AccountPartitioner implements Partitioner {
 
 	public static final String ACCOUNT_ID = "accountId";
@@ -32,4 +34,5 @@ public class AccountPartitioner implements Partitioner {
 		});
 		return partitions;
 	}
+
 }

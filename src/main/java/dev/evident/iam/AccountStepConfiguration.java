@@ -23,7 +23,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The {@code collectAccounts} step: one partition per account on a bounded pool of
- * {@code --parallelism} threads. A restart re-runs only the partitions that did not complete.
+ * {@code --parallelism} threads. A restart re-runs only the partitions that did not
+ * complete.
  */
 @Configuration(proxyBeanMethods = false)
 public class AccountStepConfiguration {
@@ -61,4 +62,5 @@ public class AccountStepConfiguration {
 					transactionManager)
 			.build();
 	}
+
 }

@@ -27,9 +27,9 @@ import software.amazon.awssdk.services.iam.IamClient;
 
 /**
  * Collects one account: assumes the member role (the management account uses the base
- * credentials), then the IAM credential report. A denied role or a failed source becomes an
- * evidence gap for that account and source; the partition still completes, so the other accounts
- * and the rest of the job go on.
+ * credentials), then the IAM credential report. A denied role or a failed source becomes
+ * an evidence gap for that account and source; the partition still completes, so the
+ * other accounts and the rest of the job go on.
  */
 public class CollectAccountTasklet implements Tasklet {
 
@@ -94,7 +94,8 @@ public class CollectAccountTasklet implements Tasklet {
 			}
 			try (IamClient iam = aws.build(IamClient.builder(), credentials.provider(), region)) {
 				try {
-					List<CredentialReportRow> rows = new CredentialReportCollector(iam, raw, backoff).collect(accountId);
+					List<CredentialReportRow> rows = new CredentialReportCollector(iam, raw, backoff)
+						.collect(accountId);
 					reports.replace(runId, accountId, rows);
 					contribution.incrementWriteCount(rows.size());
 				}
@@ -117,4 +118,5 @@ public class CollectAccountTasklet implements Tasklet {
 		log.debug("Collected account {}", accountId);
 		return RepeatStatus.FINISHED;
 	}
+
 }

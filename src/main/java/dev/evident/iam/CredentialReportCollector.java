@@ -18,9 +18,10 @@ import software.amazon.awssdk.services.iam.model.GetCredentialReportResponse;
 import software.amazon.awssdk.services.iam.model.ReportStateType;
 
 /**
- * Generates an account's credential report, polls with bounded exponential backoff until it is
- * complete, downloads it, keeps the CSV as raw evidence and parses it. A report that never
- * completes within the bound is an error for the caller to record as an evidence gap.
+ * Generates an account's credential report, polls with bounded exponential backoff until
+ * it is complete, downloads it, keeps the CSV as raw evidence and parses it. A report
+ * that never completes within the bound is an error for the caller to record as an
+ * evidence gap.
  */
 public class CredentialReportCollector {
 
@@ -64,8 +65,8 @@ public class CredentialReportCollector {
 	private List<CredentialReportRow> download(String accountId) {
 		GetCredentialReportResponse report = iam.getCredentialReport();
 		byte[] csv = report.content().asByteArray();
-		raw.bytes("iam", "credential-report.csv", "GetCredentialReport",
-				"GeneratedTime=" + report.generatedTime(), csv);
+		raw.bytes("iam", "credential-report.csv", "GetCredentialReport", "GeneratedTime=" + report.generatedTime(),
+				csv);
 		return CredentialReportParser.parse(accountId, new String(csv, StandardCharsets.UTF_8));
 	}
 
@@ -84,5 +85,7 @@ public class CredentialReportCollector {
 		public ReportNotReadyException(String message) {
 			super(message);
 		}
+
 	}
+
 }

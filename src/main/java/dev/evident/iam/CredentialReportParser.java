@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Parses the CSV of an IAM credential report. The header must name every AWS column; columns AWS
- * may add later are ignored. A cell that does not fit its column's type is an error that names
- * the line and the column.
+ * Parses the CSV of an IAM credential report. The header must name every AWS column;
+ * columns AWS may add later are ignored. A cell that does not fit its column's type is an
+ * error that names the line and the column.
  */
 public final class CredentialReportParser {
 
@@ -65,4 +65,5 @@ public final class CredentialReportParser {
 			throw new UncheckedIOException(ex);
 		}
 	}
+
 }

@@ -24,7 +24,10 @@ public class CredentialReportStore {
 		this.jdbc = jdbc;
 	}
 
-	/** Replaces one account's rows: a retried or restarted partition never duplicates a user. */
+	/**
+	 * Replaces one account's rows: a retried or restarted partition never duplicates a
+	 * user.
+	 */
 	public void replace(String runId, String accountId, List<CredentialReportRow> rows) {
 		jdbc.update("DELETE FROM ev_credential_report_row WHERE run_id = ? AND account_id = ?", runId, accountId);
 		String marks = Arrays.stream(CredentialColumn.values()).map(c -> "?").collect(Collectors.joining(", "));
@@ -59,4 +62,5 @@ public class CredentialReportStore {
 				runId, accountId);
 		return n != null && n > 0;
 	}
+
 }

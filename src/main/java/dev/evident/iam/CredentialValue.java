@@ -6,9 +6,10 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * One cell of a credential report. Besides values, AWS writes three markers that are facts in
- * their own right: {@code N/A} (does not apply), {@code no_information} (never used since AWS began
- * tracking) and {@code not_supported} (the root user has no password age, for example).
+ * One cell of a credential report. Besides values, AWS writes three markers that are
+ * facts in their own right: {@code N/A} (does not apply), {@code no_information} (never
+ * used since AWS began tracking) and {@code not_supported} (the root user has no password
+ * age, for example).
  */
 public sealed interface CredentialValue {
 
@@ -34,15 +35,16 @@ public sealed interface CredentialValue {
 			case FLAG -> switch (v) {
 				case "true" -> new Flag(true);
 				case "false" -> new Flag(false);
-				default -> throw new IllegalArgumentException(
-						column.header() + ": expected true, false, N/A, no_information or not_supported, got '" + v + "'");
+				default -> throw new IllegalArgumentException(column.header()
+						+ ": expected true, false, N/A, no_information or not_supported, got '" + v + "'");
 			};
 			case TIMESTAMP -> {
 				try {
 					yield new Time(OffsetDateTime.parse(v).toInstant());
 				}
 				catch (DateTimeParseException ex) {
-					throw new IllegalArgumentException(column.header() + ": expected an ISO-8601 time, got '" + v + "'");
+					throw new IllegalArgumentException(
+							column.header() + ": expected an ISO-8601 time, got '" + v + "'");
 				}
 			}
 		};
@@ -86,4 +88,5 @@ public sealed interface CredentialValue {
 			return value.toString();
 		}
 	}
+
 }

@@ -12,7 +12,10 @@ import org.springframework.stereotype.Repository;
 import software.amazon.awssdk.services.inspector2.model.Finding;
 import software.amazon.awssdk.services.inspector2.model.Resource;
 
-/** Inspector findings in the evidence store, upserted by (run, findingArn): never duplicated. */
+/**
+ * Inspector findings in the evidence store, upserted by (run, findingArn): never
+ * duplicated.
+ */
 @Repository
 public class FindingStore {
 
@@ -53,4 +56,5 @@ public class FindingStore {
 	private static String truncate(String s, int max) {
 		return s == null || s.length() <= max ? s : s.substring(0, max);
 	}
+
 }

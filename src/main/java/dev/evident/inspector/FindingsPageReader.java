@@ -15,10 +15,10 @@ import software.amazon.awssdk.services.inspector2.Inspector2Client;
 import software.amazon.awssdk.services.inspector2.model.ListFindingsResponse;
 
 /**
- * Reads ListFindings page by page, region after region, never holding more than one page. Its
- * position (region, page number, next token) is saved with every chunk, so a restarted step
- * continues after the last committed page. A region that answers with an AWS error becomes an
- * evidence gap and the reader moves on to the next region.
+ * Reads ListFindings page by page, region after region, never holding more than one page.
+ * Its position (region, page number, next token) is saved with every chunk, so a
+ * restarted step continues after the last committed page. A region that answers with an
+ * AWS error becomes an evidence gap and the reader moves on to the next region.
  */
 public class FindingsPageReader implements ItemStreamReader<FindingsPage> {
 
@@ -113,8 +113,8 @@ public class FindingsPageReader implements ItemStreamReader<FindingsPage> {
 				regionStarted = true;
 				token = response.nextToken();
 				progress.findingsFetched(response.findings().size());
-				return new FindingsPage(accountId, region, page, "maxResults=" + PAGE_SIZE
-						+ (current == null ? "" : ";page=" + page), response);
+				return new FindingsPage(accountId, region, page,
+						"maxResults=" + PAGE_SIZE + (current == null ? "" : ";page=" + page), response);
 			}
 			catch (SdkException ex) {
 				if (!AwsErrors.isPermanent(ex)) {
@@ -138,4 +138,5 @@ public class FindingsPageReader implements ItemStreamReader<FindingsPage> {
 		token = null;
 		regionStarted = false;
 	}
+
 }

@@ -9,7 +9,10 @@ import dev.evident.evidence.EvidenceFiles;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
-/** Writes each page raw (as evidence) and its findings to the store, in the chunk's transaction. */
+/**
+ * Writes each page raw (as evidence) and its findings to the store, in the chunk's
+ * transaction.
+ */
 public class FindingsPageWriter implements ItemWriter<FindingsPage> {
 
 	private final String runId;
@@ -36,4 +39,5 @@ public class FindingsPageWriter implements ItemWriter<FindingsPage> {
 			store.upsert(runId, page.region(), page.response().findings());
 		}
 	}
+
 }

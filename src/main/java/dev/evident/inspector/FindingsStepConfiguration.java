@@ -23,8 +23,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The {@code collectFindings} step: pages of ListFindings from Inspector's delegated administrator
- * (or the management account), region by region, {@value #PAGES_PER_CHUNK} pages per transaction.
+ * The {@code collectFindings} step: pages of ListFindings from Inspector's delegated
+ * administrator (or the management account), region by region, {@value #PAGES_PER_CHUNK}
+ * pages per transaction.
  */
 @Configuration(proxyBeanMethods = false)
 public class FindingsStepConfiguration {
@@ -61,9 +62,10 @@ public class FindingsStepConfiguration {
 
 	@Bean
 	@StepScope
-	FindingsPageWriter findingsPageWriter(@Value("#{stepExecution}") StepExecution step, Runs runs,
-			EvidenceFiles files, FindingStore store) {
+	FindingsPageWriter findingsPageWriter(@Value("#{stepExecution}") StepExecution step, Runs runs, EvidenceFiles files,
+			FindingStore store) {
 		RunContext run = RunContext.of(step, runs);
 		return new FindingsPageWriter(run.runId(), run.layout().staging(), files, store);
 	}
+
 }

@@ -38,4 +38,5 @@ public final class InspectorSession implements AutoCloseable {
 		clients.clear();
 		credentials.close();
 	}
+
 }

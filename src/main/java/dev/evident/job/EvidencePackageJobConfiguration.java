@@ -9,8 +9,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The {@code evidencePackage} job: discover the organization, collect every account (partitioned),
- * the findings and the Artifact reports, evaluate the controls, render, and seal.
+ * The {@code evidencePackage} job: discover the organization, collect every account
+ * (partitioned), the findings and the Artifact reports, evaluate the controls, render,
+ * and seal.
  */
 @Configuration(proxyBeanMethods = false)
 public class EvidencePackageJobConfiguration {
@@ -33,4 +34,5 @@ public class EvidencePackageJobConfiguration {
 			.next(seal)
 			.build();
 	}
+
 }

@@ -11,7 +11,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
-/** Beans shared by every feature: the SQL dialect, progress, and the account thread pool. */
+/**
+ * Beans shared by every feature: the SQL dialect, progress, and the account thread pool.
+ */
 @Configuration(proxyBeanMethods = false)
 public class EvidentConfiguration {
 
@@ -39,4 +41,5 @@ public class EvidentConfiguration {
 		executor.initialize();
 		return executor;
 	}
+
 }

@@ -8,9 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Progress of a run: the step, accounts done out of total, and findings fetched. On a terminal it
- * repaints one status line on standard error; elsewhere it logs one line per step, so container
- * logs stay quiet and structured.
+ * Progress of a run: the step, accounts done out of total, and findings fetched. On a
+ * terminal it repaints one status line on standard error; elsewhere it logs one line per
+ * step, so container logs stay quiet and structured.
  */
 public class Progress {
 
@@ -97,4 +97,5 @@ public class Progress {
 				findings.get());
 		terminal.flush();
 	}
+
 }

@@ -18,4 +18,5 @@ public class ProgressListener implements StepExecutionListener {
 			progress.step(stepExecution.getStepName());
 		}
 	}
+
 }

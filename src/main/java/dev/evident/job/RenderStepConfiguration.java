@@ -17,7 +17,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** The {@code renderWorkbook} and {@code renderReport} steps: outputs built from the store alone. */
+/**
+ * The {@code renderWorkbook} and {@code renderReport} steps: outputs built from the store
+ * alone.
+ */
 @Configuration(proxyBeanMethods = false)
 public class RenderStepConfiguration {
 
@@ -28,8 +31,9 @@ public class RenderStepConfiguration {
 	@Bean
 	Step renderWorkbook(JobRepository jobRepository, PlatformTransactionManager transactionManager, Runs runs,
 			EvidenceFiles files, WorkbookRenderer renderer, Progress progress) {
-		return new StepBuilder("renderWorkbook", jobRepository).tasklet(render(runs, files, WORKBOOK,
-				"evident:renderWorkbook", (runId, target) -> renderer.render(runId, target)), transactionManager)
+		return new StepBuilder("renderWorkbook", jobRepository)
+			.tasklet(render(runs, files, WORKBOOK, "evident:renderWorkbook",
+					(runId, target) -> renderer.render(runId, target)), transactionManager)
 			.listener(new ProgressListener(progress))
 			.build();
 	}
@@ -37,9 +41,9 @@ public class RenderStepConfiguration {
 	@Bean
 	Step renderReport(JobRepository jobRepository, PlatformTransactionManager transactionManager, Runs runs,
 			EvidenceFiles files, PdfReportRenderer renderer, Progress progress) {
-		return new StepBuilder("renderReport", jobRepository).tasklet(
-				render(runs, files, REPORT, "evident:renderReport", (runId, target) -> renderer.render(runId, target)),
-				transactionManager)
+		return new StepBuilder("renderReport", jobRepository)
+			.tasklet(render(runs, files, REPORT, "evident:renderReport",
+					(runId, target) -> renderer.render(runId, target)), transactionManager)
 			.listener(new ProgressListener(progress))
 			.build();
 	}
@@ -64,4 +68,5 @@ public class RenderStepConfiguration {
 		void render(String runId, java.nio.file.Path target) throws Exception;
 
 	}
+
 }

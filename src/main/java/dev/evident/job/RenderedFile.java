@@ -17,8 +17,7 @@ final class RenderedFile {
 	private RenderedFile() {
 	}
 
-	static void record(EvidenceFiles files, String runId, Path root, String name, String operation)
-			throws IOException {
+	static void record(EvidenceFiles files, String runId, Path root, String name, String operation) throws IOException {
 		Path file = root.resolve(name);
 		MessageDigest sha = EvidenceFiles.sha256();
 		try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
@@ -27,4 +26,5 @@ final class RenderedFile {
 		files.record(runId, new EvidenceFiles.Written(name, HexFormat.of().formatHex(sha.digest()), Files.size(file)),
 				new EvidenceFiles.Source(operation, null, null, null, Instant.now()));
 	}
+
 }

@@ -27,9 +27,9 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts a run, or resumes the last attempt of the same run when it failed or was interrupted:
- * the same command after a failure restarts the failed steps and partitions with the original
- * parameters, including its run id and {@code asOf}.
+ * Starts a run, or resumes the last attempt of the same run when it failed or was
+ * interrupted: the same command after a failure restarts the failed steps and partitions
+ * with the original parameters, including its run id and {@code asOf}.
  */
 @Component
 public class RunLauncher {
@@ -75,7 +75,8 @@ public class RunLauncher {
 			JobExecution previous = unfinished.get();
 			if (previous.getStatus() == BatchStatus.STARTED || previous.getStatus() == BatchStatus.STARTING
 					|| previous.getStatus() == BatchStatus.STOPPING) {
-				// The store is locked by this process, so a run still marked as running was interrupted.
+				// The store is locked by this process, so a run still marked as running
+				// was interrupted.
 				previous = jobOperator.recover(previous);
 			}
 			log.info("Resuming run {} (execution {}, {})", previous.getJobParameters().getString(RunParameters.RUN_ID),
@@ -132,4 +133,5 @@ public class RunLauncher {
 	public record Outcome(String runId, BatchStatus status, int exitCode, int gaps, Optional<RunLayout> layout,
 			String failure) {
 	}
+
 }

@@ -19,8 +19,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 
 /**
- * The first step: registers the run, then walks the organization from the management account and
- * replaces the run's organization rows with what it found.
+ * The first step: registers the run, then walks the organization from the management
+ * account and replaces the run's organization rows with what it found.
  */
 public class DiscoverOrganizationTasklet implements Tasklet {
 
@@ -34,8 +34,8 @@ public class DiscoverOrganizationTasklet implements Tasklet {
 
 	private final Progress progress;
 
-	public DiscoverOrganizationTasklet(AwsClientConfigurer aws, Runs runs, OrganizationStore store,
-			EvidenceFiles files, Progress progress) {
+	public DiscoverOrganizationTasklet(AwsClientConfigurer aws, Runs runs, OrganizationStore store, EvidenceFiles files,
+			Progress progress) {
 		this.aws = aws;
 		this.runs = runs;
 		this.store = store;
@@ -63,4 +63,5 @@ public class DiscoverOrganizationTasklet implements Tasklet {
 		}
 		return RepeatStatus.FINISHED;
 	}
+
 }

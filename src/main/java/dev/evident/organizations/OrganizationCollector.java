@@ -28,10 +28,10 @@ import software.amazon.awssdk.services.organizations.model.PolicyType;
 import software.amazon.awssdk.services.organizations.model.Root;
 
 /**
- * Walks the organization once from the management (or delegated administrator) account: the
- * organization, its root, the OU tree breadth first, the accounts of every parent, the service
- * control policies with their content and targets, and the delegated administrators. Every page
- * of every response is kept as raw evidence.
+ * Walks the organization once from the management (or delegated administrator) account:
+ * the organization, its root, the OU tree breadth first, the accounts of every parent,
+ * the service control policies with their content and targets, and the delegated
+ * administrators. Every page of every response is kept as raw evidence.
  */
 public class OrganizationCollector {
 
@@ -117,31 +117,34 @@ public class OrganizationCollector {
 
 	private void collectPolicies(List<Policy> policies, List<PolicyTarget> targets) {
 		int page = 0;
-		for (ListPoliciesResponse r : client
-			.listPoliciesPaginator(b -> b.filter(software.amazon.awssdk.services.organizations.model.PolicyType.SERVICE_CONTROL_POLICY))) {
+		for (ListPoliciesResponse r : client.listPoliciesPaginator(
+				b -> b.filter(software.amazon.awssdk.services.organizations.model.PolicyType.SERVICE_CONTROL_POLICY))) {
 			raw.json("organizations", "ListPolicies-SERVICE_CONTROL_POLICY-" + (++page), "ListPolicies",
 					"Filter=SERVICE_CONTROL_POLICY", r);
 			for (var summary : r.policies()) {
 				var described = client.describePolicy(b -> b.policyId(summary.id()));
-				raw.json("organizations", "DescribePolicy-" + summary.id(), "DescribePolicy", "PolicyId=" + summary.id(),
-						described);
+				raw.json("organizations", "DescribePolicy-" + summary.id(), "DescribePolicy",
+						"PolicyId=" + summary.id(), described);
 				policies.add(new Policy(summary.id(), summary.name(), summary.typeAsString(),
-						Boolean.TRUE.equals(summary.awsManaged()), summary.description(), described.policy().content()));
+						Boolean.TRUE.equals(summary.awsManaged()), summary.description(),
+						described.policy().content()));
 				int targetPage = 0;
-				for (ListTargetsForPolicyResponse t : client.listTargetsForPolicyPaginator(b -> b.policyId(summary.id()))) {
+				for (ListTargetsForPolicyResponse t : client
+					.listTargetsForPolicyPaginator(b -> b.policyId(summary.id()))) {
 					raw.json("organizations", "ListTargetsForPolicy-" + summary.id() + "-" + (++targetPage),
 							"ListTargetsForPolicy", "PolicyId=" + summary.id(), t);
 					t.targets()
-						.forEach(x -> targets.add(
-								new PolicyTarget(summary.id(), x.targetId(), x.typeAsString(), x.name())));
+						.forEach(x -> targets
+							.add(new PolicyTarget(summary.id(), x.targetId(), x.typeAsString(), x.name())));
 				}
 			}
 		}
 	}
 
 	/**
-	 * The delegated administrators, once unfiltered (the complete list, kept raw) and once per
-	 * service principal that Evident reads from, to learn which account administers which service.
+	 * The delegated administrators, once unfiltered (the complete list, kept raw) and
+	 * once per service principal that Evident reads from, to learn which account
+	 * administers which service.
 	 */
 	private List<DelegatedAdmin> delegatedAdmins() {
 		List<DelegatedAdmin> result = new ArrayList<>();
@@ -157,7 +160,8 @@ public class OrganizationCollector {
 				raw.json("organizations", "ListDelegatedAdministrators-" + principal + "-" + (++servicePage),
 						"ListDelegatedAdministrators", "ServicePrincipal=" + principal, r);
 				r.delegatedAdministrators()
-					.forEach(a -> result.add(new DelegatedAdmin(a.id(), principal, a.name(), a.delegationEnabledDate())));
+					.forEach(a -> result
+						.add(new DelegatedAdmin(a.id(), principal, a.name(), a.delegationEnabledDate())));
 			}
 		}
 		return result;
@@ -168,7 +172,10 @@ public class OrganizationCollector {
 		return state != null && !state.isBlank() ? state : a.statusAsString();
 	}
 
-	/** Which accounts the run collects: listed accounts, accounts under listed OUs, or all. */
+	/**
+	 * Which accounts the run collects: listed accounts, accounts under listed OUs, or
+	 * all.
+	 */
 	public record Scope(Set<String> accounts, Set<String> ous) {
 
 		public boolean includes(String accountId, String ouPath) {
@@ -178,4 +185,5 @@ public class OrganizationCollector {
 			return accounts.contains(accountId) || ous.stream().anyMatch(ou -> ouPath.contains("/" + ou));
 		}
 	}
+
 }

@@ -3,7 +3,9 @@ package dev.evident.organizations;
 import java.time.Instant;
 import java.util.List;
 
-/** The organization as discovered: structure, accounts, SCPs and delegated administrators. */
+/**
+ * The organization as discovered: structure, accounts, SCPs and delegated administrators.
+ */
 public record OrganizationSnapshot(Organization organization, List<OrgUnit> units, List<Account> accounts,
 		List<Policy> policies, List<PolicyTarget> targets, List<DelegatedAdmin> delegatedAdmins) {
 
@@ -11,7 +13,10 @@ public record OrganizationSnapshot(Organization organization, List<OrgUnit> unit
 	public record Organization(String id, String arn, String featureSet, String managementAccountId,
 			String managementEmail, String rootId, boolean scpEnabled) {
 
-		/** The partition of the organization's ARN, such as {@code aws} or {@code aws-us-gov}. */
+		/**
+		 * The partition of the organization's ARN, such as {@code aws} or
+		 * {@code aws-us-gov}.
+		 */
 		public String partition() {
 			String[] parts = arn.split(":");
 			return parts.length > 1 ? parts[1] : "aws";
@@ -33,8 +38,7 @@ public record OrganizationSnapshot(Organization organization, List<OrgUnit> unit
 	}
 
 	/** A service control policy. */
-	public record Policy(String id, String name, String type, boolean awsManaged, String description,
-			String content) {
+	public record Policy(String id, String name, String type, boolean awsManaged, String description, String content) {
 	}
 
 	/** One attachment of a policy. */

@@ -25,4 +25,5 @@ public class OrganizationStepConfiguration {
 			.listener(new ProgressListener(progress))
 			.build();
 	}
+
 }

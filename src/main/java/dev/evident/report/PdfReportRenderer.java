@@ -30,132 +30,147 @@ import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
 /**
- * Renders {@code evidence-report.pdf} from the evidence store: Thymeleaf (XML mode, so data is
- * always escaped text) produces XHTML from {@code report-templates/pdf/report.xhtml}, and
- * openhtmltopdf lays it out with the embedded fonts listed in {@code report.yaml}.
+ * Renders {@code evidence-report.pdf} from the evidence store: Thymeleaf (XML mode, so
+ * data is always escaped text) produces XHTML from
+ * {@code report-templates/pdf/report.xhtml}, and openhtmltopdf lays it out with the
+ * embedded fonts listed in {@code report.yaml}.
  *
- * <p>The template may reference further files of its folder by relative URI (the stylesheet,
- * images); they are served from the {@link TemplateSource} through the private {@code evident:}
- * scheme, and nothing else (no network, no arbitrary files) can be loaded.
+ * <p>
+ * The template may reference further files of its folder by relative URI (the stylesheet,
+ * images); they are served from the {@link TemplateSource} through the private
+ * {@code evident:} scheme, and nothing else (no network, no arbitrary files) can be
+ * loaded.
  */
 @Component
 public class PdfReportRenderer {
 
-    private static final Logger log = LoggerFactory.getLogger(PdfReportRenderer.class);
-    static final String SCHEME = "evident";
+	private static final Logger log = LoggerFactory.getLogger(PdfReportRenderer.class);
+	static final String SCHEME = "evident";
 
-    private final JdbcTemplate jdbc;
-    private final TemplateSource templates;
-    private final Clock clock;
+	private final JdbcTemplate jdbc;
 
-    @Autowired
-    public PdfReportRenderer(JdbcTemplate jdbc, TemplateSource templates) {
-        this(jdbc, templates, Clock.systemUTC());
-    }
+	private final TemplateSource templates;
 
-    PdfReportRenderer(JdbcTemplate jdbc, TemplateSource templates, Clock clock) {
-        this.jdbc = jdbc;
-        this.templates = templates;
-        this.clock = clock;
-        Slf4jXRLogger.install();
-    }
+	private final Clock clock;
 
-    public void render(String runId, Path target) {
-        long started = System.nanoTime();
-        PdfSettings settings = PdfSettings.load(templates);
-        ReportModel model = new ReportQueries(jdbc, settings.limits(), clock).load(runId);
-        String xhtml = renderXhtml(settings, model);
-        Path tmp = target.resolveSibling(target.getFileName() + ".part");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                PdfRendererBuilder builder = new PdfRendererBuilder();
-                builder.useFastMode();
-                builder.withProducer("Evident");
-                builder.useReplacementText(settings.replacementText());
-                for (PdfSettings.FontSpec font : settings.fonts()) {
-                    String file = "pdf/" + font.file();
-                    EnumSet<FSFontUseCase> uses = EnumSet.of(FSFontUseCase.DOCUMENT);
-                    if (font.isFallback()) {
-                        uses.add(FSFontUseCase.FALLBACK_FINAL);
-                    }
-                    builder.useFont(() -> templates.open(file), font.family(), font.weightOrDefault(),
-                            font.isItalic() ? FontStyle.ITALIC : FontStyle.NORMAL, true, uses);
-                }
-                builder.useUriResolver(PdfReportRenderer::resolveUri);
-                builder.useProtocolsStreamImplementation(new TemplateStreams(templates), SCHEME);
-                builder.useExternalResourceAccessControl((uri, type) -> uri != null && uri.startsWith(SCHEME + ":"),
-                        ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
-                builder.withHtmlContent(xhtml, SCHEME + ":pdf/" + settings.template());
-                builder.toStream(out);
-                builder.run();
-            }
-            moveIntoPlace(tmp, target);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write PDF report " + target, e);
-        } finally {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // best effort
-            }
-        }
-        log.info("PDF report for run {} written to {} in {} ms", runId, target.getFileName(),
-                (System.nanoTime() - started) / 1_000_000);
-    }
+	@Autowired
+	public PdfReportRenderer(JdbcTemplate jdbc, TemplateSource templates) {
+		this(jdbc, templates, Clock.systemUTC());
+	}
 
-    /** The XHTML the template produces for {@code model}; package-private for tests. */
-    String renderXhtml(PdfSettings settings, ReportModel model) {
-        Properties messages = PropertiesMessageResolver.load(templates, "pdf/" + settings.messages());
-        StringTemplateResolver resolver = new StringTemplateResolver();
-        resolver.setTemplateMode(TemplateMode.XML);
-        resolver.setCacheable(false);
-        TemplateEngine engine = new TemplateEngine();
-        engine.setTemplateResolver(resolver);
-        engine.setMessageResolver(new PropertiesMessageResolver(messages));
-        Context ctx = new Context();
-        ctx.setVariable("m", model);
-        ctx.setVariable("run", model.run());
-        return engine.process(templates.text("pdf/" + settings.template()), ctx);
-    }
+	PdfReportRenderer(JdbcTemplate jdbc, TemplateSource templates, Clock clock) {
+		this.jdbc = jdbc;
+		this.templates = templates;
+		this.clock = clock;
+		Slf4jXRLogger.install();
+	}
 
-    /** Relative references of the template resolve inside the template folder, via {@code evident:}. */
-    static String resolveUri(String baseUri, String uri) {
-        if (uri == null || uri.isBlank()) {
-            return null;
-        }
-        if (uri.startsWith(SCHEME + ":")) {
-            return uri;
-        }
-        if (uri.contains(":") || uri.startsWith("/") || uri.contains("..")) {
-            return null; // absolute URIs and escapes from the template folder are not served
-        }
-        return SCHEME + ":pdf/" + uri;
-    }
+	public void render(String runId, Path target) {
+		long started = System.nanoTime();
+		PdfSettings settings = PdfSettings.load(templates);
+		ReportModel model = new ReportQueries(jdbc, settings.limits(), clock).load(runId);
+		String xhtml = renderXhtml(settings, model);
+		Path tmp = target.resolveSibling(target.getFileName() + ".part");
+		try {
+			try (OutputStream out = Files.newOutputStream(tmp)) {
+				PdfRendererBuilder builder = new PdfRendererBuilder();
+				builder.useFastMode();
+				builder.withProducer("Evident");
+				builder.useReplacementText(settings.replacementText());
+				for (PdfSettings.FontSpec font : settings.fonts()) {
+					String file = "pdf/" + font.file();
+					EnumSet<FSFontUseCase> uses = EnumSet.of(FSFontUseCase.DOCUMENT);
+					if (font.isFallback()) {
+						uses.add(FSFontUseCase.FALLBACK_FINAL);
+					}
+					builder.useFont(() -> templates.open(file), font.family(), font.weightOrDefault(),
+							font.isItalic() ? FontStyle.ITALIC : FontStyle.NORMAL, true, uses);
+				}
+				builder.useUriResolver(PdfReportRenderer::resolveUri);
+				builder.useProtocolsStreamImplementation(new TemplateStreams(templates), SCHEME);
+				builder.useExternalResourceAccessControl((uri, type) -> uri != null && uri.startsWith(SCHEME + ":"),
+						ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
+				builder.withHtmlContent(xhtml, SCHEME + ":pdf/" + settings.template());
+				builder.toStream(out);
+				builder.run();
+			}
+			moveIntoPlace(tmp, target);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("cannot write PDF report " + target, e);
+		}
+		finally {
+			try {
+				Files.deleteIfExists(tmp);
+			}
+			catch (IOException ignored) {
+				// best effort
+			}
+		}
+		log.info("PDF report for run {} written to {} in {} ms", runId, target.getFileName(),
+				(System.nanoTime() - started) / 1_000_000);
+	}
 
-    private static void moveIntoPlace(Path tmp, Path target) throws IOException {
-        try {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
+	/** The XHTML the template produces for {@code model}; package-private for tests. */
+	String renderXhtml(PdfSettings settings, ReportModel model) {
+		Properties messages = PropertiesMessageResolver.load(templates, "pdf/" + settings.messages());
+		StringTemplateResolver resolver = new StringTemplateResolver();
+		resolver.setTemplateMode(TemplateMode.XML);
+		resolver.setCacheable(false);
+		TemplateEngine engine = new TemplateEngine();
+		engine.setTemplateResolver(resolver);
+		engine.setMessageResolver(new PropertiesMessageResolver(messages));
+		Context ctx = new Context();
+		ctx.setVariable("m", model);
+		ctx.setVariable("run", model.run());
+		return engine.process(templates.text("pdf/" + settings.template()), ctx);
+	}
 
-    private record TemplateStreams(TemplateSource templates) implements FSStreamFactory {
-        @Override
-        public FSStream getUrl(String url) {
-            String relative = url.substring(SCHEME.length() + 1);
-            return new FSStream() {
-                @Override
-                public InputStream getStream() {
-                    return templates.exists(relative) ? templates.open(relative) : null;
-                }
+	/**
+	 * Relative references of the template resolve inside the template folder, via
+	 * {@code evident:}.
+	 */
+	static String resolveUri(String baseUri, String uri) {
+		if (uri == null || uri.isBlank()) {
+			return null;
+		}
+		if (uri.startsWith(SCHEME + ":")) {
+			return uri;
+		}
+		if (uri.contains(":") || uri.startsWith("/") || uri.contains("..")) {
+			return null; // absolute URIs and escapes from the template folder are not
+							// served
+		}
+		return SCHEME + ":pdf/" + uri;
+	}
 
-                @Override
-                public java.io.Reader getReader() {
-                    InputStream in = getStream();
-                    return in == null ? null : new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8);
-                }
-            };
-        }
-    }
+	private static void moveIntoPlace(Path tmp, Path target) throws IOException {
+		try {
+			Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (AtomicMoveNotSupportedException e) {
+			Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+		}
+	}
+
+	private record TemplateStreams(TemplateSource templates) implements FSStreamFactory {
+		@Override
+		public FSStream getUrl(String url) {
+			String relative = url.substring(SCHEME.length() + 1);
+			return new FSStream() {
+				@Override
+				public InputStream getStream() {
+					return templates.exists(relative) ? templates.open(relative) : null;
+				}
+
+				@Override
+				public java.io.Reader getReader() {
+					InputStream in = getStream();
+					return in == null ? null
+							: new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8);
+				}
+			};
+		}
+	}
+
 }

@@ -12,61 +12,56 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /** The contents of {@code report-templates/pdf/report.yaml}. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record PdfSettings(
-        String template,
-        String messages,
-        List<FontSpec> fonts,
-        @JsonProperty("replacement-text") String replacementText,
-        Limits limits) {
+record PdfSettings(String template, String messages, List<FontSpec> fonts,
+		@JsonProperty("replacement-text") String replacementText, Limits limits) {
 
-    static final String FILE = "pdf/report.yaml";
+	static final String FILE = "pdf/report.yaml";
 
-    PdfSettings {
-        template = template == null ? "report.xhtml" : template;
-        messages = messages == null ? "messages.properties" : messages;
-        fonts = fonts == null ? List.of() : List.copyOf(fonts);
-        replacementText = replacementText == null || replacementText.isEmpty() ? "?" : replacementText;
-        limits = limits == null ? new Limits(null, null, null, null) : limits;
-    }
+	PdfSettings {
+		template = template == null ? "report.xhtml" : template;
+		messages = messages == null ? "messages.properties" : messages;
+		fonts = fonts == null ? List.of() : List.copyOf(fonts);
+		replacementText = replacementText == null || replacementText.isEmpty() ? "?" : replacementText;
+		limits = limits == null ? new Limits(null, null, null, null) : limits;
+	}
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record FontSpec(String file, String family, Integer weight, Boolean italic, Boolean fallback) {
-        int weightOrDefault() {
-            return weight == null ? 400 : weight;
-        }
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record FontSpec(String file, String family, Integer weight, Boolean italic, Boolean fallback) {
+		int weightOrDefault() {
+			return weight == null ? 400 : weight;
+		}
 
-        boolean isItalic() {
-            return Boolean.TRUE.equals(italic);
-        }
+		boolean isItalic() {
+			return Boolean.TRUE.equals(italic);
+		}
 
-        boolean isFallback() {
-            return Boolean.TRUE.equals(fallback);
-        }
-    }
+		boolean isFallback() {
+			return Boolean.TRUE.equals(fallback);
+		}
+	}
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record Limits(
-            @JsonProperty("table-rows") Integer tableRows,
-            @JsonProperty("top-findings") Integer topFindings,
-            @JsonProperty("inspector-accounts") Integer inspectorAccounts,
-            @JsonProperty("scp-targets") Integer scpTargets) {
-        Limits {
-            tableRows = positive(tableRows, 200);
-            topFindings = positive(topFindings, 50);
-            inspectorAccounts = positive(inspectorAccounts, 200);
-            scpTargets = positive(scpTargets, 25);
-        }
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record Limits(@JsonProperty("table-rows") Integer tableRows, @JsonProperty("top-findings") Integer topFindings,
+			@JsonProperty("inspector-accounts") Integer inspectorAccounts,
+			@JsonProperty("scp-targets") Integer scpTargets) {
+		Limits {
+			tableRows = positive(tableRows, 200);
+			topFindings = positive(topFindings, 50);
+			inspectorAccounts = positive(inspectorAccounts, 200);
+			scpTargets = positive(scpTargets, 25);
+		}
 
-        private static Integer positive(Integer v, int dflt) {
-            return v == null || v < 1 ? dflt : v;
-        }
-    }
+		private static Integer positive(Integer v, int dflt) {
+			return v == null || v < 1 ? dflt : v;
+		}
+	}
 
-    static PdfSettings load(TemplateSource templates) {
-        try (InputStream in = templates.open(FILE)) {
-            return new ObjectMapper(new YAMLFactory()).readValue(in, PdfSettings.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + FILE, e);
-        }
-    }
+	static PdfSettings load(TemplateSource templates) {
+		try (InputStream in = templates.open(FILE)) {
+			return new ObjectMapper(new YAMLFactory()).readValue(in, PdfSettings.class);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("cannot read " + FILE, e);
+		}
+	}
 }

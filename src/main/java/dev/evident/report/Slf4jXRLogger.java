@@ -10,8 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends openhtmltopdf's diagnostics to SLF4J (logger {@code com.openhtmltopdf}), so they follow the
- * application's logging instead of printing to standard error. Its INFO chatter becomes DEBUG.
+ * Sends openhtmltopdf's diagnostics to SLF4J (logger {@code com.openhtmltopdf}), so they
+ * follow the application's logging instead of printing to standard error. Its INFO
+ * chatter becomes DEBUG.
  */
 final class Slf4jXRLogger implements XRLogger {
 
@@ -52,4 +53,5 @@ final class Slf4jXRLogger implements XRLogger {
 		Level level = diagnostic.getLevel();
 		return level.intValue() >= Level.WARNING.intValue() ? log.isWarnEnabled() : log.isDebugEnabled();
 	}
+
 }

@@ -12,9 +12,12 @@ public final class ExitCode {
 	/** Usage or configuration error; nothing was collected. */
 	public static final int USAGE = 2;
 
-	/** The package was written, but some evidence could not be collected (see the gaps). */
+	/**
+	 * The package was written, but some evidence could not be collected (see the gaps).
+	 */
 	public static final int GAPS = 3;
 
 	private ExitCode() {
 	}
+
 }

@@ -7,7 +7,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A calendar quarter such as {@code 2026-Q3}, in UTC. Reporting periods are always whole quarters.
+ * A calendar quarter such as {@code 2026-Q3}, in UTC. Reporting periods are always whole
+ * quarters.
  */
 public record Period(int year, int quarter) implements Comparable<Period> {
 
@@ -19,11 +20,15 @@ public record Period(int year, int quarter) implements Comparable<Period> {
 		}
 	}
 
-	/** Parses {@code YYYY-Qn}; the message of the exception is fit for a one-line usage error. */
+	/**
+	 * Parses {@code YYYY-Qn}; the message of the exception is fit for a one-line usage
+	 * error.
+	 */
 	public static Period parse(String text) {
 		Matcher m = FORMAT.matcher(text == null ? "" : text.trim());
 		if (!m.matches()) {
-			throw new IllegalArgumentException("'" + text + "' is not a quarter; expected YYYY-Qn, for example 2026-Q3");
+			throw new IllegalArgumentException(
+					"'" + text + "' is not a quarter; expected YYYY-Qn, for example 2026-Q3");
 		}
 		return new Period(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
 	}

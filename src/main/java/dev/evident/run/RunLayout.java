@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.regex.Pattern;
 
 /**
- * Where one run's files go. Paths are built from ids only, never from names that come from AWS.
- * Everything is written under a hidden staging folder and moved into place by the seal step, so a
- * crash never leaves a folder that looks like a complete package.
+ * Where one run's files go. Paths are built from ids only, never from names that come
+ * from AWS. Everything is written under a hidden staging folder and moved into place by
+ * the seal step, so a crash never leaves a folder that looks like a complete package.
  */
 public record RunLayout(Path out, String orgId, Period period, String runId) {
 

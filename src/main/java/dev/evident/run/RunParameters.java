@@ -9,9 +9,9 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 /**
- * Everything one run needs, carried as Spring Batch job parameters so that a restart sees exactly
- * what the first attempt saw. Period, source and scope identify the run; the run id makes each
- * completed run its own job instance; the rest does not identify it.
+ * Everything one run needs, carried as Spring Batch job parameters so that a restart sees
+ * exactly what the first attempt saw. Period, source and scope identify the run; the run
+ * id makes each completed run its own job instance; the rest does not identify it.
  */
 public record RunParameters(String runId, Period period, Instant asOf, Source source, Path out, String roleName,
 		String externalId, List<String> accounts, List<String> ous, List<String> regions, int parallelism) {
@@ -44,12 +44,16 @@ public record RunParameters(String runId, Period period, Instant asOf, Source so
 		b.addString("out", out.toString(), false);
 		b.addString("roleName", roleName == null ? "" : roleName, false);
 		b.addLong("parallelism", (long) parallelism, false);
-		// The external id is not a secret, but it is kept out of the job repository's logs and tables
+		// The external id is not a secret, but it is kept out of the job repository's
+		// logs and tables
 		// on purpose: the collectors receive it from the run configuration instead.
 		return b.toJobParameters();
 	}
 
-	/** The identifying parameters alone: used to find an earlier failed attempt of the same run. */
+	/**
+	 * The identifying parameters alone: used to find an earlier failed attempt of the
+	 * same run.
+	 */
 	public JobParameters scopeParameters() {
 		JobParametersBuilder b = new JobParametersBuilder();
 		b.addString("period", period.toString(), true);

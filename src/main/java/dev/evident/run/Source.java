@@ -5,7 +5,9 @@ import java.util.Locale;
 /** Where evidence comes from. */
 public enum Source {
 
-	/** Real AWS through the SDK's default credentials chain, region and endpoint settings. */
+	/**
+	 * Real AWS through the SDK's default credentials chain, region and endpoint settings.
+	 */
 	AWS,
 
 	/** The bundled AWS-compatible simulator serving the demo organization on loopback. */
@@ -23,4 +25,5 @@ public enum Source {
 	public String id() {
 		return name().toLowerCase(Locale.ROOT);
 	}
+
 }

@@ -17,110 +17,126 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The organization a {@link Simulator} serves, loaded from the data file and expanded deterministically for
- * the reference instant. Immutable; tests use it to compare totals with what the AWS APIs returned.
+ * The organization a {@link Simulator} serves, loaded from the data file and expanded
+ * deterministically for the reference instant. Immutable; tests use it to compare totals
+ * with what the AWS APIs returned.
  */
 public final class DemoOrganization {
 
-    /** Organization-level identity. */
-    public record Identity(String organizationId, String arn, String featureSet, String rootId, String rootArn,
-                           String managementAccountId) {
-    }
+	/** Organization-level identity. */
+	public record Identity(String organizationId, String arn, String featureSet, String rootId, String rootArn,
+			String managementAccountId) {
+	}
 
-    private final Identity identity;
-    private final Instant referenceInstant;
-    private final List<OrganizationalUnit> organizationalUnits;
-    private final List<Account> accounts;
-    private final Map<String, IamAccount> iam;
-    private final List<ServiceControlPolicy> policies;
-    private final List<DelegatedAdministrator> delegatedAdministrators;
-    private final List<ArtifactReport> artifactReports;
-    private final List<Finding> findings;
+	private final Identity identity;
 
-    /** Used by the loader; use {@link #load(Path, Instant)} instead. */
-    public DemoOrganization(Identity identity, Instant referenceInstant, List<OrganizationalUnit> organizationalUnits,
-                            List<Account> accounts, Map<String, IamAccount> iam, List<ServiceControlPolicy> policies,
-                            List<DelegatedAdministrator> delegatedAdministrators, List<ArtifactReport> artifactReports,
-                            List<Finding> findings) {
-        this.identity = identity;
-        this.referenceInstant = referenceInstant;
-        this.organizationalUnits = List.copyOf(organizationalUnits);
-        this.accounts = List.copyOf(accounts);
-        this.iam = Map.copyOf(iam);
-        this.policies = List.copyOf(policies);
-        this.delegatedAdministrators = List.copyOf(delegatedAdministrators);
-        this.artifactReports = List.copyOf(artifactReports);
-        this.findings = List.copyOf(findings);
-    }
+	private final Instant referenceInstant;
 
-    /** Loads a data file ({@code null}: the bundled demo organization) relative to {@code referenceInstant}. */
-    public static DemoOrganization load(Path dataFile, Instant referenceInstant) {
-        return DataLoader.load(dataFile, referenceInstant);
-    }
+	private final List<OrganizationalUnit> organizationalUnits;
 
-    public Identity identity() {
-        return identity;
-    }
+	private final List<Account> accounts;
 
-    public String managementAccountId() {
-        return identity.managementAccountId();
-    }
+	private final Map<String, IamAccount> iam;
 
-    public Instant referenceInstant() {
-        return referenceInstant;
-    }
+	private final List<ServiceControlPolicy> policies;
 
-    /** All OUs, parents before children. */
-    public List<OrganizationalUnit> organizationalUnits() {
-        return organizationalUnits;
-    }
+	private final List<DelegatedAdministrator> delegatedAdministrators;
 
-    /** All accounts (ACTIVE and SUSPENDED) in data file order; the management account included. */
-    public List<Account> accounts() {
-        return accounts;
-    }
+	private final List<ArtifactReport> artifactReports;
 
-    public Optional<Account> account(String accountId) {
-        return accounts.stream().filter(a -> a.id().equals(accountId)).findFirst();
-    }
+	private final List<Finding> findings;
 
-    /** IAM content of one account. */
-    public IamAccount iam(String accountId) {
-        IamAccount account = iam.get(accountId);
-        if (account == null) {
-            throw new IllegalArgumentException("unknown account " + accountId);
-        }
-        return account;
-    }
+	/** Used by the loader; use {@link #load(Path, Instant)} instead. */
+	public DemoOrganization(Identity identity, Instant referenceInstant, List<OrganizationalUnit> organizationalUnits,
+			List<Account> accounts, Map<String, IamAccount> iam, List<ServiceControlPolicy> policies,
+			List<DelegatedAdministrator> delegatedAdministrators, List<ArtifactReport> artifactReports,
+			List<Finding> findings) {
+		this.identity = identity;
+		this.referenceInstant = referenceInstant;
+		this.organizationalUnits = List.copyOf(organizationalUnits);
+		this.accounts = List.copyOf(accounts);
+		this.iam = Map.copyOf(iam);
+		this.policies = List.copyOf(policies);
+		this.delegatedAdministrators = List.copyOf(delegatedAdministrators);
+		this.artifactReports = List.copyOf(artifactReports);
+		this.findings = List.copyOf(findings);
+	}
 
-    /** IAM users of one account. */
-    public List<IamUser> users(String accountId) {
-        return iam(accountId).users();
-    }
+	/**
+	 * Loads a data file ({@code null}: the bundled demo organization) relative to
+	 * {@code referenceInstant}.
+	 */
+	public static DemoOrganization load(Path dataFile, Instant referenceInstant) {
+		return DataLoader.load(dataFile, referenceInstant);
+	}
 
-    /** Service control policies, {@code p-FullAWSAccess} first. */
-    public List<ServiceControlPolicy> policies() {
-        return policies;
-    }
+	public Identity identity() {
+		return identity;
+	}
 
-    public List<DelegatedAdministrator> delegatedAdministrators() {
-        return delegatedAdministrators;
-    }
+	public String managementAccountId() {
+		return identity.managementAccountId();
+	}
 
-    public List<ArtifactReport> artifactReports() {
-        return artifactReports;
-    }
+	public Instant referenceInstant() {
+		return referenceInstant;
+	}
 
-    /** All Inspector2 findings of all accounts and regions. */
-    public List<Finding> findings() {
-        return findings;
-    }
+	/** All OUs, parents before children. */
+	public List<OrganizationalUnit> organizationalUnits() {
+		return organizationalUnits;
+	}
 
-    public List<Finding> findings(String accountId) {
-        return findings.stream().filter(f -> f.awsAccountId().equals(accountId)).toList();
-    }
+	/**
+	 * All accounts (ACTIVE and SUSPENDED) in data file order; the management account
+	 * included.
+	 */
+	public List<Account> accounts() {
+		return accounts;
+	}
 
-    public long findingCount(String accountId, String status) {
-        return findings.stream().filter(f -> f.awsAccountId().equals(accountId) && f.status().equals(status)).count();
-    }
+	public Optional<Account> account(String accountId) {
+		return accounts.stream().filter(a -> a.id().equals(accountId)).findFirst();
+	}
+
+	/** IAM content of one account. */
+	public IamAccount iam(String accountId) {
+		IamAccount account = iam.get(accountId);
+		if (account == null) {
+			throw new IllegalArgumentException("unknown account " + accountId);
+		}
+		return account;
+	}
+
+	/** IAM users of one account. */
+	public List<IamUser> users(String accountId) {
+		return iam(accountId).users();
+	}
+
+	/** Service control policies, {@code p-FullAWSAccess} first. */
+	public List<ServiceControlPolicy> policies() {
+		return policies;
+	}
+
+	public List<DelegatedAdministrator> delegatedAdministrators() {
+		return delegatedAdministrators;
+	}
+
+	public List<ArtifactReport> artifactReports() {
+		return artifactReports;
+	}
+
+	/** All Inspector2 findings of all accounts and regions. */
+	public List<Finding> findings() {
+		return findings;
+	}
+
+	public List<Finding> findings(String accountId) {
+		return findings.stream().filter(f -> f.awsAccountId().equals(accountId)).toList();
+	}
+
+	public long findingCount(String accountId, String status) {
+		return findings.stream().filter(f -> f.awsAccountId().equals(accountId) && f.status().equals(status)).count();
+	}
+
 }

@@ -17,75 +17,83 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * An AWS-compatible simulator on 127.0.0.1 speaking the real wire protocols of STS, IAM, Organizations,
- * Inspector2 and Artifact, so unmodified AWS SDK clients can run against {@link #endpoint()}.
+ * An AWS-compatible simulator on 127.0.0.1 speaking the real wire protocols of STS, IAM,
+ * Organizations, Inspector2 and Artifact, so unmodified AWS SDK clients can run against
+ * {@link #endpoint()}.
  *
- * <p>Requests signed with any access key the simulator did not issue belong to the management account; keys issued
- * by {@code sts:AssumeRole} belong to the role's account. Signatures are not verified.
+ * <p>
+ * Requests signed with any access key the simulator did not issue belong to the
+ * management account; keys issued by {@code sts:AssumeRole} belong to the role's account.
+ * Signatures are not verified.
  */
 public final class Simulator implements AutoCloseable {
 
-    private final DemoOrganization organization;
-    private final Faults faults = new Faults();
-    private final CallLog calls = new CallLog();
-    private final SimServer server;
-    private final URI endpoint;
+	private final DemoOrganization organization;
 
-    private Simulator(SimulatorConfig config) {
-        this.organization = DemoOrganization.load(config.dataFile(), config.referenceInstant());
-        SessionStore sessions = new SessionStore();
-        Instant startedAt = Instant.now();
-        Instant reference = config.referenceInstant();
-        AtomicReference<URI> endpointRef = new AtomicReference<>();
-        ArtifactDocuments documents = new ArtifactDocuments(organization, endpointRef::get);
-        Router router = new Router(List.of(
-                new StsService(organization, faults, calls, sessions),
-                new IamService(organization, faults, () -> reference.plus(Duration.between(startedAt, Instant.now()))),
-                new OrganizationsService(organization),
-                new Inspector2Service(organization),
-                new ArtifactService(organization, documents)),
-                faults, calls, sessions, organization.managementAccountId(), documents::serve);
-        this.server = new SimServer(config.port(), config.threads(), router);
-        this.endpoint = URI.create("http://127.0.0.1:" + server.port());
-        endpointRef.set(endpoint);
-    }
+	private final Faults faults = new Faults();
 
-    /** Loads the data file and starts serving; the returned simulator must be closed. */
-    public static Simulator start(SimulatorConfig config) {
-        return new Simulator(config);
-    }
+	private final CallLog calls = new CallLog();
 
-    /** {@code http://127.0.0.1:<port>}: the endpoint override for every SDK client. */
-    public URI endpoint() {
-        return endpoint;
-    }
+	private final SimServer server;
 
-    public int port() {
-        return server.port();
-    }
+	private final URI endpoint;
 
-    /** The organization being served. */
-    public DemoOrganization organization() {
-        return organization;
-    }
+	private Simulator(SimulatorConfig config) {
+		this.organization = DemoOrganization.load(config.dataFile(), config.referenceInstant());
+		SessionStore sessions = new SessionStore();
+		Instant startedAt = Instant.now();
+		Instant reference = config.referenceInstant();
+		AtomicReference<URI> endpointRef = new AtomicReference<>();
+		ArtifactDocuments documents = new ArtifactDocuments(organization, endpointRef::get);
+		Router router = new Router(
+				List.of(new StsService(organization, faults, calls, sessions),
+						new IamService(organization, faults,
+								() -> reference.plus(Duration.between(startedAt, Instant.now()))),
+						new OrganizationsService(organization), new Inspector2Service(organization),
+						new ArtifactService(organization, documents)),
+				faults, calls, sessions, organization.managementAccountId(), documents::serve);
+		this.server = new SimServer(config.port(), config.threads(), router);
+		this.endpoint = URI.create("http://127.0.0.1:" + server.port());
+		endpointRef.set(endpoint);
+	}
 
-    /** Faults to inject; mutable at runtime. */
-    public Faults faults() {
-        return faults;
-    }
+	/** Loads the data file and starts serving; the returned simulator must be closed. */
+	public static Simulator start(SimulatorConfig config) {
+		return new Simulator(config);
+	}
 
-    /** Calls received so far. */
-    public CallLog calls() {
-        return calls;
-    }
+	/** {@code http://127.0.0.1:<port>}: the endpoint override for every SDK client. */
+	public URI endpoint() {
+		return endpoint;
+	}
 
-    public String managementAccountId() {
-        return organization.managementAccountId();
-    }
+	public int port() {
+		return server.port();
+	}
 
-    /** Stops the server and its threads. */
-    @Override
-    public void close() {
-        server.close();
-    }
+	/** The organization being served. */
+	public DemoOrganization organization() {
+		return organization;
+	}
+
+	/** Faults to inject; mutable at runtime. */
+	public Faults faults() {
+		return faults;
+	}
+
+	/** Calls received so far. */
+	public CallLog calls() {
+		return calls;
+	}
+
+	public String managementAccountId() {
+		return organization.managementAccountId();
+	}
+
+	/** Stops the server and its threads. */
+	@Override
+	public void close() {
+		server.close();
+	}
+
 }

@@ -19,107 +19,116 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFColor;
 
 /**
- * All cell styles of the workbook, created once per workbook (Excel limits a workbook to 64,000
- * styles, so never one per cell) and referenced by {@link Key}. Status colours are not styles but
- * conditional formatting rules over whole column ranges, see {@link #colorStatuses}.
+ * All cell styles of the workbook, created once per workbook (Excel limits a workbook to
+ * 64,000 styles, so never one per cell) and referenced by {@link Key}. Status colours are
+ * not styles but conditional formatting rules over whole column ranges, see
+ * {@link #colorStatuses}.
  */
 final class Styles {
 
-    enum Key {
-        HEADER, TITLE, LABEL, TEXT,
-        /** Text that starts like a formula: Excel shows it as text even after the cell is edited. */
-        TEXT_QUOTED, DATE, INTEGER, DECIMAL, BOOLEAN
-    }
+	enum Key {
 
-    private final Map<Key, CellStyle> styles = new EnumMap<>(Key.class);
-    private final WorkbookLayout layout;
+		HEADER, TITLE, LABEL, TEXT,
+		/**
+		 * Text that starts like a formula: Excel shows it as text even after the cell is
+		 * edited.
+		 */
+		TEXT_QUOTED, DATE, INTEGER, DECIMAL, BOOLEAN
 
-    Styles(SXSSFWorkbook wb, WorkbookLayout layout) {
-        this.layout = layout;
-        var format = wb.createDataFormat();
+	}
 
-        Font bold = wb.createFont();
-        bold.setBold(true);
-        Font white = wb.createFont();
-        white.setBold(true);
-        white.setColor(IndexedColors.WHITE.getIndex());
-        Font big = wb.createFont();
-        big.setBold(true);
-        big.setFontHeightInPoints((short) 14);
+	private final Map<Key, CellStyle> styles = new EnumMap<>(Key.class);
 
-        CellStyle header = wb.createCellStyle();
-        header.setFont(white);
-        header.setFillForegroundColor(IndexedColors.GREY_80_PERCENT.getIndex());
-        header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-        header.setBorderBottom(BorderStyle.THIN);
-        header.setVerticalAlignment(VerticalAlignment.CENTER);
-        header.setWrapText(true);
-        styles.put(Key.HEADER, header);
+	private final WorkbookLayout layout;
 
-        CellStyle title = wb.createCellStyle();
-        title.setFont(big);
-        styles.put(Key.TITLE, title);
+	Styles(SXSSFWorkbook wb, WorkbookLayout layout) {
+		this.layout = layout;
+		var format = wb.createDataFormat();
 
-        CellStyle label = wb.createCellStyle();
-        label.setFont(bold);
-        styles.put(Key.LABEL, label);
+		Font bold = wb.createFont();
+		bold.setBold(true);
+		Font white = wb.createFont();
+		white.setBold(true);
+		white.setColor(IndexedColors.WHITE.getIndex());
+		Font big = wb.createFont();
+		big.setBold(true);
+		big.setFontHeightInPoints((short) 14);
 
-        CellStyle text = wb.createCellStyle();
-        text.setDataFormat(format.getFormat("@"));
-        styles.put(Key.TEXT, text);
+		CellStyle header = wb.createCellStyle();
+		header.setFont(white);
+		header.setFillForegroundColor(IndexedColors.GREY_80_PERCENT.getIndex());
+		header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+		header.setBorderBottom(BorderStyle.THIN);
+		header.setVerticalAlignment(VerticalAlignment.CENTER);
+		header.setWrapText(true);
+		styles.put(Key.HEADER, header);
 
-        CellStyle quoted = wb.createCellStyle();
-        quoted.setDataFormat(format.getFormat("@"));
-        quoted.setQuotePrefixed(true);
-        styles.put(Key.TEXT_QUOTED, quoted);
+		CellStyle title = wb.createCellStyle();
+		title.setFont(big);
+		styles.put(Key.TITLE, title);
 
-        CellStyle date = wb.createCellStyle();
-        date.setDataFormat(format.getFormat(layout.dateFormat()));
-        styles.put(Key.DATE, date);
+		CellStyle label = wb.createCellStyle();
+		label.setFont(bold);
+		styles.put(Key.LABEL, label);
 
-        CellStyle integer = wb.createCellStyle();
-        integer.setDataFormat(format.getFormat(layout.integerFormat()));
-        styles.put(Key.INTEGER, integer);
+		CellStyle text = wb.createCellStyle();
+		text.setDataFormat(format.getFormat("@"));
+		styles.put(Key.TEXT, text);
 
-        CellStyle decimal = wb.createCellStyle();
-        decimal.setDataFormat(format.getFormat(layout.decimalFormat()));
-        styles.put(Key.DECIMAL, decimal);
+		CellStyle quoted = wb.createCellStyle();
+		quoted.setDataFormat(format.getFormat("@"));
+		quoted.setQuotePrefixed(true);
+		styles.put(Key.TEXT_QUOTED, quoted);
 
-        styles.put(Key.BOOLEAN, wb.createCellStyle());
-    }
+		CellStyle date = wb.createCellStyle();
+		date.setDataFormat(format.getFormat(layout.dateFormat()));
+		styles.put(Key.DATE, date);
 
-    CellStyle get(Key key) {
-        return styles.get(key);
-    }
+		CellStyle integer = wb.createCellStyle();
+		integer.setDataFormat(format.getFormat(layout.integerFormat()));
+		styles.put(Key.INTEGER, integer);
 
-    /**
-     * Colours the status cells of {@code column} in rows {@code firstRow..lastRow} (0-based) with
-     * one conditional formatting rule per status, applied to the whole range at once.
-     */
-    void colorStatuses(Sheet sheet, int column, int firstRow, int lastRow) {
-        if (lastRow < firstRow || layout.statusColors().isEmpty()) {
-            return;
-        }
-        SheetConditionalFormatting scf = sheet.getSheetConditionalFormatting();
-        CellRangeAddress[] range = {new CellRangeAddress(firstRow, lastRow, column, column)};
-        layout.statusColors().forEach((status, color) -> {
-            ConditionalFormattingRule rule = scf.createConditionalFormattingRule(ComparisonOperator.EQUAL,
-                    "\"" + status.replace("\"", "\"\"") + "\"");
-            if (color.fill() != null) {
-                PatternFormatting fill = rule.createPatternFormatting();
-                fill.setFillBackgroundColor(rgb(color.fill()));
-                fill.setFillPattern(PatternFormatting.SOLID_FOREGROUND);
-            }
-            if (color.font() != null) {
-                rule.createFontFormatting().setFontColor(rgb(color.font()));
-            }
-            scf.addConditionalFormatting(range, rule);
-        });
-    }
+		CellStyle decimal = wb.createCellStyle();
+		decimal.setDataFormat(format.getFormat(layout.decimalFormat()));
+		styles.put(Key.DECIMAL, decimal);
 
-    private static XSSFColor rgb(String hex) {
-        String h = hex.startsWith("#") ? hex.substring(1) : hex;
-        int v = Integer.parseInt(h, 16);
-        return new XSSFColor(new byte[] {(byte) (v >> 16), (byte) (v >> 8), (byte) v}, null);
-    }
+		styles.put(Key.BOOLEAN, wb.createCellStyle());
+	}
+
+	CellStyle get(Key key) {
+		return styles.get(key);
+	}
+
+	/**
+	 * Colours the status cells of {@code column} in rows {@code firstRow..lastRow}
+	 * (0-based) with one conditional formatting rule per status, applied to the whole
+	 * range at once.
+	 */
+	void colorStatuses(Sheet sheet, int column, int firstRow, int lastRow) {
+		if (lastRow < firstRow || layout.statusColors().isEmpty()) {
+			return;
+		}
+		SheetConditionalFormatting scf = sheet.getSheetConditionalFormatting();
+		CellRangeAddress[] range = { new CellRangeAddress(firstRow, lastRow, column, column) };
+		layout.statusColors().forEach((status, color) -> {
+			ConditionalFormattingRule rule = scf.createConditionalFormattingRule(ComparisonOperator.EQUAL,
+					"\"" + status.replace("\"", "\"\"") + "\"");
+			if (color.fill() != null) {
+				PatternFormatting fill = rule.createPatternFormatting();
+				fill.setFillBackgroundColor(rgb(color.fill()));
+				fill.setFillPattern(PatternFormatting.SOLID_FOREGROUND);
+			}
+			if (color.font() != null) {
+				rule.createFontFormatting().setFontColor(rgb(color.font()));
+			}
+			scf.addConditionalFormatting(range, rule);
+		});
+	}
+
+	private static XSSFColor rgb(String hex) {
+		String h = hex.startsWith("#") ? hex.substring(1) : hex;
+		int v = Integer.parseInt(h, 16);
+		return new XSSFColor(new byte[] { (byte) (v >> 16), (byte) (v >> 8), (byte) v }, null);
+	}
+
 }

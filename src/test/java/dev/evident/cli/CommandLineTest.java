@@ -53,7 +53,8 @@ class CommandLineTest {
 		assertThat(run("--help")).isZero();
 		assertThat(out.toString()).contains("demo", "run", "simulator", "3 complete with evidence gaps");
 		assertThat(run("run", "--help")).isZero();
-		assertThat(out.toString()).contains("--period", "--as-of", "--source", "--out", "--role-name",
-				"--external-id", "--accounts", "--ou", "--regions", "--parallelism");
+		assertThat(out.toString()).contains("--period", "--as-of", "--source", "--out", "--role-name", "--external-id",
+				"--accounts", "--ou", "--regions", "--parallelism");
 	}
+
 }

@@ -91,8 +91,8 @@ class ControlCatalogLoaderTest {
 
 	@Test
 	void aCustomControlOverridesABuiltInOne() throws Exception {
-		write("controls/root-mfa-enabled.yaml", control("SHARED", "iam_root_mfa_enabled", "")
-			.replace("id: my-control", "id: root-mfa-enabled"));
+		write("controls/root-mfa-enabled.yaml",
+				control("SHARED", "iam_root_mfa_enabled", "").replace("id: my-control", "id: root-mfa-enabled"));
 
 		assertThat(loader.load(dir).find("root-mfa-enabled").orElseThrow().responsibility())
 			.isEqualTo(Responsibility.SHARED);
@@ -100,8 +100,8 @@ class ControlCatalogLoaderTest {
 
 	@Test
 	void aTitleGivenAsAListSaysTextWasExpected() throws Exception {
-		Path file = write("controls/my-control.yaml", control("CUSTOMER", "iam_root_mfa_enabled", "")
-			.replace("title: My control", "title: [a, b]"));
+		Path file = write("controls/my-control.yaml",
+				control("CUSTOMER", "iam_root_mfa_enabled", "").replace("title: My control", "title: [a, b]"));
 
 		assertThatThrownBy(() -> loader.load(dir)).hasMessage(file + ":2: title: expected text here");
 	}
@@ -121,4 +121,5 @@ class ControlCatalogLoaderTest {
 	static Map<String, Check> checks() {
 		return new CheckRegistry(CHECKS).byId();
 	}
+
 }

@@ -24,10 +24,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code --source aws} with nothing but the SDK's standard settings: credentials and region from the
- * default chain, the endpoint from the standard endpoint setting ({@code aws.endpointUrl}, the system
- * property twin of {@code AWS_ENDPOINT_URL}), and a service-specific one for IAM. No Evident-specific
- * endpoint is configured, so this is how any AWS-compatible endpoint is reached.
+ * {@code --source aws} with nothing but the SDK's standard settings: credentials and
+ * region from the default chain, the endpoint from the standard endpoint setting
+ * ({@code aws.endpointUrl}, the system property twin of {@code AWS_ENDPOINT_URL}), and a
+ * service-specific one for IAM. No Evident-specific endpoint is configured, so this is
+ * how any AWS-compatible endpoint is reached.
  */
 @SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:aws-source-test;DB_CLOSE_DELAY=-1",
 		"evident.aws.max-attempts=3", "evident.iam.report-poll-initial=PT0.01S" })
@@ -66,13 +67,12 @@ class AwsSourceTest {
 		simulator.faults().reset();
 		simulator.calls().reset();
 
-		Outcome outcome = launcher.launch(new RunParameters("aws-source", Period.parse("2026-Q3"),
-				DemoSimulator.AS_OF, Source.AWS, out, null, null, List.of(), List.of(), DemoSimulator.regions(), 2));
+		Outcome outcome = launcher.launch(new RunParameters("aws-source", Period.parse("2026-Q3"), DemoSimulator.AS_OF,
+				Source.AWS, out, null, null, List.of(), List.of(), DemoSimulator.regions(), 2));
 
 		assertThat(outcome.status()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(outcome.exitCode()).isEqualTo(ExitCode.GAPS);
-		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ev_finding WHERE run_id = ?", Long.class,
-				outcome.runId()))
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ev_finding WHERE run_id = ?", Long.class, outcome.runId()))
 			.isEqualTo(simulator.organization().findings().size());
 		assertThat(simulator.calls().count("organizations:DescribeOrganization")).isEqualTo(1);
 		assertThat(simulator.calls().assumeRoleCalls()).allSatisfy(call -> {
@@ -80,4 +80,5 @@ class AwsSourceTest {
 			assertThat(call.roleSessionName()).isEqualTo("evident-" + outcome.runId());
 		});
 	}
+
 }

@@ -87,7 +87,8 @@ class EvidencePackageJobTest {
 		assertThat(count("ev_finding", run)).isEqualTo(demo.findings().size());
 		assertThat(count("ev_artifact_report", run)).isEqualTo(demo.artifactReports().size());
 
-		// and the denied account is a gap, the suspended one is listed but not assumed into
+		// and the denied account is a gap, the suspended one is listed but not assumed
+		// into
 		Account denied = demo.accounts().stream().filter(Account::assumeRoleDenied).findFirst().orElseThrow();
 		assertThat(jdbc.queryForList("SELECT account_id, source, error_code FROM ev_gap WHERE run_id = ?", run))
 			.containsExactly(Map.of("ACCOUNT_ID", denied.id(), "SOURCE", "account", "ERROR_CODE", "AccessDenied"));
@@ -96,8 +97,9 @@ class EvidencePackageJobTest {
 
 		// and three controls were evaluated for every account in scope
 		for (String control : List.of("root-mfa-enabled", "console-user-mfa", "inspector-finding-sla")) {
-			assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT account_id) FROM ev_control_result "
-					+ "WHERE run_id = ? AND control_id = ?", Integer.class, run, control))
+			assertThat(jdbc.queryForObject(
+					"SELECT COUNT(DISTINCT account_id) FROM ev_control_result " + "WHERE run_id = ? AND control_id = ?",
+					Integer.class, run, control))
 				.as(control)
 				.isEqualTo(demo.accounts().size());
 		}
@@ -142,7 +144,9 @@ class EvidencePackageJobTest {
 	}
 
 	private String status(String run, String control, String account) {
-		return jdbc.queryForObject("SELECT status FROM ev_control_result WHERE run_id = ? AND control_id = ? "
-				+ "AND account_id = ?", String.class, run, control, account);
+		return jdbc.queryForObject(
+				"SELECT status FROM ev_control_result WHERE run_id = ? AND control_id = ? " + "AND account_id = ?",
+				String.class, run, control, account);
 	}
+
 }

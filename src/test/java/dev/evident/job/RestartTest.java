@@ -22,7 +22,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A run that fails partway resumes with the same command, without repeating or duplicating work. */
+/**
+ * A run that fails partway resumes with the same command, without repeating or
+ * duplicating work.
+ */
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:restart-test;DB_CLOSE_DELAY=-1")
 class RestartTest {
 
@@ -49,7 +52,8 @@ class RestartTest {
 
 	@Test
 	void failedFindingsCrawlResumesWithTheSameCommandAndLeavesNoDuplicates() throws Exception {
-		// given: Inspector answers HTTP 500 from the 13th ListFindings call on, after one committed chunk of 10 pages
+		// given: Inspector answers HTTP 500 from the 13th ListFindings call on, after one
+		// committed chunk of 10 pages
 		simulator.faults().reset();
 		simulator.calls().reset();
 		simulator.faults().failOperation("inspector2:ListFindings", 12, 500);
@@ -57,7 +61,8 @@ class RestartTest {
 		// when
 		Outcome failed = launcher.launch(Runs.demo("restart-first", out));
 
-		// then: the run failed in collectFindings, with pages committed before the failure
+		// then: the run failed in collectFindings, with pages committed before the
+		// failure
 		assertThat(failed.status()).isEqualTo(BatchStatus.FAILED);
 		assertThat(failed.exitCode()).isEqualTo(ExitCode.FAILED);
 		String run = failed.runId();
@@ -66,12 +71,14 @@ class RestartTest {
 		assertThat(Files.exists(failed.layout().orElseThrow().packageDir())).isFalse();
 		long accountRows = count("ev_credential_report_row", run);
 
-		// when: the fault is gone and the same command runs again (a new run id is offered)
+		// when: the fault is gone and the same command runs again (a new run id is
+		// offered)
 		simulator.faults().clear("inspector2:ListFindings");
 		simulator.calls().reset();
 		Outcome resumed = launcher.launch(Runs.demo("restart-second", out));
 
-		// then: it resumed the same run, completed, and collected every finding exactly once
+		// then: it resumed the same run, completed, and collected every finding exactly
+		// once
 		assertThat(resumed.runId()).isEqualTo(run);
 		assertThat(resumed.status()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(resumed.exitCode()).isEqualTo(ExitCode.GAPS);
@@ -88,4 +95,5 @@ class RestartTest {
 	private long count(String table, String run) {
 		return jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE run_id = ?", Long.class, run);
 	}
+
 }

@@ -14,168 +14,200 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A real H2 in-memory evidence store, migrated by Flyway, with a small but awkward organization:
- * Unicode, emoji and Arabic names, markup and formula-looking text, a gap, every control status.
+ * A real H2 in-memory evidence store, migrated by Flyway, with a small but awkward
+ * organization: Unicode, emoji and Arabic names, markup and formula-looking text, a gap,
+ * every control status.
  */
 public final class EvidenceStoreFixture {
 
-    public static final String RUN_ID = "run-2025Q3-0001";
-    public static final String PERIOD = "2025-Q3";
-    public static final OffsetDateTime AS_OF = OffsetDateTime.of(2025, 9, 30, 23, 59, 59, 0, ZoneOffset.UTC);
-    public static final String ORG_ID = "o-abc123def4";
-    public static final String MGMT = "111111111111";
-    public static final String UNICODE_ACCOUNT = "222222222222";
-    public static final String UNICODE_NAME = "研究開発 Ünïcødé";
-    public static final String MARKUP_ACCOUNT = "333333333333";
-    public static final String MARKUP_NAME = "Prod <b>bold</b> & \"quoted\"";
-    public static final String EMOJI_ACCOUNT = "444444444444";
-    public static final String EMOJI_NAME = "حساب الإنتاج 😀🚀 sandbox";
-    public static final String SCRIPT_TITLE = "<script>alert(1)</script> & \"q\"";
-    public static final String FORMULA = "=HYPERLINK(\"x\")";
-    /** Characters XML 1.0 forbids (NUL, SOH, BEL, VT): must neither break the XHTML nor the xlsx. */
-    public static final String CONTROL_CHARS_REASON = "Reviewed by\u0001 bell\u0007 vt\u000B nul\u0000 end";
-    public static final String GAP_MESSAGE = "User is not authorized to perform: inspector2:ListFindings";
-    public static final List<String> ACCOUNTS = List.of(MGMT, UNICODE_ACCOUNT, MARKUP_ACCOUNT, EMOJI_ACCOUNT);
-    public static final String[] SEVERITIES = {"CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL", "UNTRIAGED"};
+	public static final String RUN_ID = "run-2025Q3-0001";
 
-    public final DataSource dataSource;
-    public final JdbcTemplate jdbc;
+	public static final String PERIOD = "2025-Q3";
 
-    private EvidenceStoreFixture(DataSource ds) {
-        this.dataSource = ds;
-        this.jdbc = new JdbcTemplate(ds);
-    }
+	public static final OffsetDateTime AS_OF = OffsetDateTime.of(2025, 9, 30, 23, 59, 59, 0, ZoneOffset.UTC);
 
-    /** An empty, migrated store. */
-    public static EvidenceStoreFixture emptyStore() {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:evident-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        ds.setUser("sa");
-        Flyway.configure().dataSource(ds).load().migrate();
-        return new EvidenceStoreFixture(ds);
-    }
+	public static final String ORG_ID = "o-abc123def4";
 
-    /** A migrated store holding one run with {@code findings} Inspector findings. */
-    public static EvidenceStoreFixture withRun(int findings) {
-        EvidenceStoreFixture f = emptyStore();
-        f.insertRun(findings);
-        return f;
-    }
+	public static final String MGMT = "111111111111";
 
-    static Timestamp ts(OffsetDateTime t) {
-        return Timestamp.from(t.toInstant());
-    }
+	public static final String UNICODE_ACCOUNT = "222222222222";
 
-    private void insertRun(int findings) {
-        jdbc.update("INSERT INTO ev_run VALUES (?,?,?,?,?,?,?)", RUN_ID, PERIOD, AS_OF, "LIVE",
-                AS_OF.plusHours(2), ORG_ID, MGMT);
-        jdbc.update("INSERT INTO ev_organization VALUES (?,?,?,?,?,?,?,?)", RUN_ID, ORG_ID,
-                "arn:aws:organizations::" + MGMT + ":organization/" + ORG_ID, "ALL", MGMT, "root@example.com",
-                "r-ab12", true);
-        jdbc.update("INSERT INTO ev_org_unit VALUES (?,?,?,?,?)", RUN_ID, "ou-ab12-prod", "Production", "r-ab12", "/Root/Production");
-        jdbc.update("INSERT INTO ev_org_unit VALUES (?,?,?,?,?)", RUN_ID, "ou-ab12-rd", "研究開発", "r-ab12", "/Root/研究開発");
-        jdbc.update("INSERT INTO ev_org_unit VALUES (?,?,?,?,?)", RUN_ID, "ou-ab12-lab", "Lab", "ou-ab12-rd", "/Root/研究開発/Lab");
-        account(MGMT, "Management", "r-ab12", "/Root", true);
-        account(UNICODE_ACCOUNT, UNICODE_NAME, "ou-ab12-rd", "/Root/研究開発", false);
-        account(MARKUP_ACCOUNT, MARKUP_NAME, "ou-ab12-prod", "/Root/Production", false);
-        account(EMOJI_ACCOUNT, EMOJI_NAME, "ou-ab12-lab", "/Root/研究開発/Lab", false);
+	public static final String UNICODE_NAME = "研究開発 Ünïcødé";
 
-        jdbc.update("INSERT INTO ev_policy VALUES (?,?,?,?,?,?,?)", RUN_ID, "p-FullAWSAccess", "FullAWSAccess",
-                "SERVICE_CONTROL_POLICY", true, "Allows access to every operation", "{\"Version\":\"2012-10-17\"}");
-        jdbc.update("INSERT INTO ev_policy VALUES (?,?,?,?,?,?,?)", RUN_ID, "p-deny1234", "DenyLeaveOrganization",
-                "SERVICE_CONTROL_POLICY", false, "Deny organizations:LeaveOrganization",
-                "{\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"organizations:LeaveOrganization\"}]}");
-        jdbc.update("INSERT INTO ev_policy_target VALUES (?,?,?,?,?)", RUN_ID, "p-FullAWSAccess", "r-ab12", "ROOT", "Root");
-        jdbc.update("INSERT INTO ev_policy_target VALUES (?,?,?,?,?)", RUN_ID, "p-deny1234", "ou-ab12-prod", "ORGANIZATIONAL_UNIT", "Production");
-        jdbc.update("INSERT INTO ev_policy_target VALUES (?,?,?,?,?)", RUN_ID, "p-deny1234", UNICODE_ACCOUNT, "ACCOUNT", UNICODE_NAME);
+	public static final String MARKUP_ACCOUNT = "333333333333";
 
-        credentialRow(MGMT, "<root_account>", "2019-01-02T03:04:05+00:00", "not_supported", "true");
-        credentialRow(UNICODE_ACCOUNT, "ci-deployer", "2021-06-01T10:00:00+00:00", "false", "false");
-        credentialRow(MARKUP_ACCOUNT, FORMULA, "2022-02-02T02:02:02+00:00", "true", "true");
+	public static final String MARKUP_NAME = "Prod <b>bold</b> & \"quoted\"";
 
-        insertFindings(findings);
+	public static final String EMOJI_ACCOUNT = "444444444444";
 
-        jdbc.update("INSERT INTO ev_artifact_report VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", RUN_ID, "report-soc2",
-                "SOC 2 Type II Report", "SOC 2", "Certifications and Attestations", 3L, "PUBLISHED",
-                ts(AS_OF.minusMonths(12)), ts(AS_OF.minusMonths(3)), "artifact/report-soc2.pdf", "a".repeat(64), 123456L);
-        jdbc.update("INSERT INTO ev_artifact_report VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", RUN_ID, "report-iso",
-                "ISO 27001 Certificate", "ISO", "Certifications and Attestations", 1L, "PUBLISHED",
-                ts(AS_OF.minusMonths(6)), ts(AS_OF.plusMonths(6)), "artifact/report-iso.pdf", "b".repeat(64), 654L);
+	public static final String EMOJI_NAME = "حساب الإنتاج 😀🚀 sandbox";
 
-        for (int i = 0; i < 3; i++) {
-            jdbc.update("INSERT INTO ev_evidence_file VALUES (?,?,?,?,?,?,?,?,?)", RUN_ID,
-                    "raw/" + ACCOUNTS.get(i) + "/iam/credential-report.csv", String.format("%064x", i + 1), 1000L + i,
-                    "iam:GetCredentialReport", "{}", "us-east-1", ACCOUNTS.get(i), ts(AS_OF.minusMinutes(5)));
-        }
+	public static final String SCRIPT_TITLE = "<script>alert(1)</script> & \"q\"";
 
-        jdbc.update("INSERT INTO ev_gap VALUES (?,?,?,?,?,?)", RUN_ID, EMOJI_ACCOUNT, "inspector2",
-                "AccessDeniedException", GAP_MESSAGE, ts(AS_OF.plusMinutes(1)));
+	public static final String FORMULA = "=HYPERLINK(\"x\")";
 
-        // controls: 2 AWS PASS, 1 CUSTOMER FAIL, 1 CUSTOMER MANUAL, 1 SHARED NO_EVIDENCE, 1 SHARED NOT_APPLICABLE, 1 SHARED PASS
-        control("AWS-1", "Physical security of data centres", "AWS", "artifact.soc2", "PASS");
-        control("AWS-2", "Hypervisor isolation", "AWS", "artifact.iso", "PASS");
-        control("IAM-1", "Root account has MFA", "CUSTOMER", "iam.root-mfa", "FAIL");
-        control("IAM-2", "Access reviews performed", "CUSTOMER", "manual", "MANUAL");
-        control("VULN-1", "Critical vulnerabilities remediated", "SHARED", "inspector.critical", "NO_EVIDENCE");
-        control("NET-1", "Legacy VPN disabled", "SHARED", "none", "NOT_APPLICABLE");
-        control("ORG-1", "Leaving the organization is denied", "SHARED", "org.scp-deny-leave", "PASS");
-        result("IAM-1", MGMT, "arn:aws:iam::111111111111:root", "FAIL", "Root user has no MFA device");
-        result("IAM-1", UNICODE_ACCOUNT, "arn:aws:iam::222222222222:root", "PASS", "MFA active");
-        result("IAM-1", MARKUP_ACCOUNT, "arn:aws:iam::333333333333:root", "PASS", FORMULA);
-        result("VULN-1", EMOJI_ACCOUNT, "inspector2", "NO_EVIDENCE", "Inspector could not be read: AccessDeniedException");
-        result("VULN-1", UNICODE_ACCOUNT, "inspector2", "PASS", "No critical findings older than 30 days");
-        result("IAM-2", UNICODE_ACCOUNT, "process:access-review", "MANUAL", CONTROL_CHARS_REASON);
-        result("ORG-1", MGMT, "p-deny1234", "PASS", "SCP attached to Production");
-    }
+	/**
+	 * Characters XML 1.0 forbids (NUL, SOH, BEL, VT): must neither break the XHTML nor
+	 * the xlsx.
+	 */
+	public static final String CONTROL_CHARS_REASON = "Reviewed by\u0001 bell\u0007 vt\u000B nul\u0000 end";
 
-    private void account(String id, String name, String parent, String path, boolean management) {
-        jdbc.update("INSERT INTO ev_account VALUES (?,?,?,?,?,?,?,?,?,?,?)", RUN_ID, id, name, "aws+" + id + "@example.com",
-                "ACTIVE", management ? "CREATED" : "INVITED", ts(OffsetDateTime.of(2020, 1, 15, 8, 30, 0, 0, ZoneOffset.UTC)),
-                parent, path, management, true);
-    }
+	public static final String GAP_MESSAGE = "User is not authorized to perform: inspector2:ListFindings";
 
-    private void credentialRow(String account, String user, String created, String passwordEnabled, String mfa) {
-        jdbc.update("INSERT INTO ev_credential_report_row VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                RUN_ID, account, user, "arn:aws:iam::" + account + ":user/" + user, created, passwordEnabled,
-                "no_information", "N/A", "N/A", mfa, "true", "2025-08-01T00:00:00+00:00", "2025-09-29T12:00:00+00:00",
-                "us-east-1", "sts", "false", "N/A", "N/A", "N/A", "N/A", "false", "N/A", "false", "N/A");
-    }
+	public static final List<String> ACCOUNTS = List.of(MGMT, UNICODE_ACCOUNT, MARKUP_ACCOUNT, EMOJI_ACCOUNT);
 
-    private void control(String id, String title, String responsibility, String check, String status) {
-        jdbc.update("INSERT INTO ev_control VALUES (?,?,?,?,?,?,?)", RUN_ID, id, title, "Objective of " + title,
-                responsibility, check, status);
-    }
+	public static final String[] SEVERITIES = { "CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL", "UNTRIAGED" };
 
-    private void result(String control, String account, String resource, String status, String reason) {
-        jdbc.update("INSERT INTO ev_control_result VALUES (?,?,?,?,?,?,?)", RUN_ID, control, account, resource, status,
-                reason, "raw/" + account + "/x.json");
-    }
+	public final DataSource dataSource;
 
-    /**
-     * {@code n} findings: finding i is in account {@code ACCOUNTS[i % 4]}, severity {@code SEVERITIES[i % 6]},
-     * ACTIVE unless {@code i % 10 == 9} (CLOSED). Finding 0 carries {@link #SCRIPT_TITLE}, finding 1 {@link #FORMULA}.
-     */
-    private void insertFindings(int n) {
-        List<Object[]> batch = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            String account = ACCOUNTS.get(i % ACCOUNTS.size());
-            String title = i == 0 ? SCRIPT_TITLE : i == 1 ? FORMULA : "CVE-2024-" + (1000 + i) + " - openssl";
-            batch.add(new Object[] {RUN_ID, "arn:aws:inspector2:us-east-1:" + account + ":finding/" + String.format("%08d", i),
-                    account, "us-east-1", SEVERITIES[i % SEVERITIES.length], i % 10 == 9 ? "CLOSED" : "ACTIVE",
-                    "PACKAGE_VULNERABILITY", title, "CVE-2024-" + (1000 + i), "AWS_EC2_INSTANCE", "i-" + String.format("%017x", i),
-                    i == 0 ? 9.8 : (i % 100) / 10.0, "YES", "NO", ts(AS_OF.minusDays(i % 90)), ts(AS_OF.minusDays(1)),
-                    ts(AS_OF.minusHours(1))});
-            if (batch.size() == 500) {
-                flushFindings(batch);
-            }
-        }
-        flushFindings(batch);
-    }
+	public final JdbcTemplate jdbc;
 
-    private void flushFindings(List<Object[]> batch) {
-        if (!batch.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO ev_finding VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", batch);
-            batch.clear();
-        }
-    }
+	private EvidenceStoreFixture(DataSource ds) {
+		this.dataSource = ds;
+		this.jdbc = new JdbcTemplate(ds);
+	}
+
+	/** An empty, migrated store. */
+	public static EvidenceStoreFixture emptyStore() {
+		JdbcDataSource ds = new JdbcDataSource();
+		ds.setURL("jdbc:h2:mem:evident-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+		ds.setUser("sa");
+		Flyway.configure().dataSource(ds).load().migrate();
+		return new EvidenceStoreFixture(ds);
+	}
+
+	/** A migrated store holding one run with {@code findings} Inspector findings. */
+	public static EvidenceStoreFixture withRun(int findings) {
+		EvidenceStoreFixture f = emptyStore();
+		f.insertRun(findings);
+		return f;
+	}
+
+	static Timestamp ts(OffsetDateTime t) {
+		return Timestamp.from(t.toInstant());
+	}
+
+	private void insertRun(int findings) {
+		jdbc.update("INSERT INTO ev_run VALUES (?,?,?,?,?,?,?)", RUN_ID, PERIOD, AS_OF, "LIVE", AS_OF.plusHours(2),
+				ORG_ID, MGMT);
+		jdbc.update("INSERT INTO ev_organization VALUES (?,?,?,?,?,?,?,?)", RUN_ID, ORG_ID,
+				"arn:aws:organizations::" + MGMT + ":organization/" + ORG_ID, "ALL", MGMT, "root@example.com", "r-ab12",
+				true);
+		jdbc.update("INSERT INTO ev_org_unit VALUES (?,?,?,?,?)", RUN_ID, "ou-ab12-prod", "Production", "r-ab12",
+				"/Root/Production");
+		jdbc.update("INSERT INTO ev_org_unit VALUES (?,?,?,?,?)", RUN_ID, "ou-ab12-rd", "研究開発", "r-ab12", "/Root/研究開発");
+		jdbc.update("INSERT INTO ev_org_unit VALUES (?,?,?,?,?)", RUN_ID, "ou-ab12-lab", "Lab", "ou-ab12-rd",
+				"/Root/研究開発/Lab");
+		account(MGMT, "Management", "r-ab12", "/Root", true);
+		account(UNICODE_ACCOUNT, UNICODE_NAME, "ou-ab12-rd", "/Root/研究開発", false);
+		account(MARKUP_ACCOUNT, MARKUP_NAME, "ou-ab12-prod", "/Root/Production", false);
+		account(EMOJI_ACCOUNT, EMOJI_NAME, "ou-ab12-lab", "/Root/研究開発/Lab", false);
+
+		jdbc.update("INSERT INTO ev_policy VALUES (?,?,?,?,?,?,?)", RUN_ID, "p-FullAWSAccess", "FullAWSAccess",
+				"SERVICE_CONTROL_POLICY", true, "Allows access to every operation", "{\"Version\":\"2012-10-17\"}");
+		jdbc.update("INSERT INTO ev_policy VALUES (?,?,?,?,?,?,?)", RUN_ID, "p-deny1234", "DenyLeaveOrganization",
+				"SERVICE_CONTROL_POLICY", false, "Deny organizations:LeaveOrganization",
+				"{\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"organizations:LeaveOrganization\"}]}");
+		jdbc.update("INSERT INTO ev_policy_target VALUES (?,?,?,?,?)", RUN_ID, "p-FullAWSAccess", "r-ab12", "ROOT",
+				"Root");
+		jdbc.update("INSERT INTO ev_policy_target VALUES (?,?,?,?,?)", RUN_ID, "p-deny1234", "ou-ab12-prod",
+				"ORGANIZATIONAL_UNIT", "Production");
+		jdbc.update("INSERT INTO ev_policy_target VALUES (?,?,?,?,?)", RUN_ID, "p-deny1234", UNICODE_ACCOUNT, "ACCOUNT",
+				UNICODE_NAME);
+
+		credentialRow(MGMT, "<root_account>", "2019-01-02T03:04:05+00:00", "not_supported", "true");
+		credentialRow(UNICODE_ACCOUNT, "ci-deployer", "2021-06-01T10:00:00+00:00", "false", "false");
+		credentialRow(MARKUP_ACCOUNT, FORMULA, "2022-02-02T02:02:02+00:00", "true", "true");
+
+		insertFindings(findings);
+
+		jdbc.update("INSERT INTO ev_artifact_report VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", RUN_ID, "report-soc2",
+				"SOC 2 Type II Report", "SOC 2", "Certifications and Attestations", 3L, "PUBLISHED",
+				ts(AS_OF.minusMonths(12)), ts(AS_OF.minusMonths(3)), "artifact/report-soc2.pdf", "a".repeat(64),
+				123456L);
+		jdbc.update("INSERT INTO ev_artifact_report VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", RUN_ID, "report-iso",
+				"ISO 27001 Certificate", "ISO", "Certifications and Attestations", 1L, "PUBLISHED",
+				ts(AS_OF.minusMonths(6)), ts(AS_OF.plusMonths(6)), "artifact/report-iso.pdf", "b".repeat(64), 654L);
+
+		for (int i = 0; i < 3; i++) {
+			jdbc.update("INSERT INTO ev_evidence_file VALUES (?,?,?,?,?,?,?,?,?)", RUN_ID,
+					"raw/" + ACCOUNTS.get(i) + "/iam/credential-report.csv", String.format("%064x", i + 1), 1000L + i,
+					"iam:GetCredentialReport", "{}", "us-east-1", ACCOUNTS.get(i), ts(AS_OF.minusMinutes(5)));
+		}
+
+		jdbc.update("INSERT INTO ev_gap VALUES (?,?,?,?,?,?)", RUN_ID, EMOJI_ACCOUNT, "inspector2",
+				"AccessDeniedException", GAP_MESSAGE, ts(AS_OF.plusMinutes(1)));
+
+		// controls: 2 AWS PASS, 1 CUSTOMER FAIL, 1 CUSTOMER MANUAL, 1 SHARED NO_EVIDENCE,
+		// 1 SHARED NOT_APPLICABLE, 1 SHARED PASS
+		control("AWS-1", "Physical security of data centres", "AWS", "artifact.soc2", "PASS");
+		control("AWS-2", "Hypervisor isolation", "AWS", "artifact.iso", "PASS");
+		control("IAM-1", "Root account has MFA", "CUSTOMER", "iam.root-mfa", "FAIL");
+		control("IAM-2", "Access reviews performed", "CUSTOMER", "manual", "MANUAL");
+		control("VULN-1", "Critical vulnerabilities remediated", "SHARED", "inspector.critical", "NO_EVIDENCE");
+		control("NET-1", "Legacy VPN disabled", "SHARED", "none", "NOT_APPLICABLE");
+		control("ORG-1", "Leaving the organization is denied", "SHARED", "org.scp-deny-leave", "PASS");
+		result("IAM-1", MGMT, "arn:aws:iam::111111111111:root", "FAIL", "Root user has no MFA device");
+		result("IAM-1", UNICODE_ACCOUNT, "arn:aws:iam::222222222222:root", "PASS", "MFA active");
+		result("IAM-1", MARKUP_ACCOUNT, "arn:aws:iam::333333333333:root", "PASS", FORMULA);
+		result("VULN-1", EMOJI_ACCOUNT, "inspector2", "NO_EVIDENCE",
+				"Inspector could not be read: AccessDeniedException");
+		result("VULN-1", UNICODE_ACCOUNT, "inspector2", "PASS", "No critical findings older than 30 days");
+		result("IAM-2", UNICODE_ACCOUNT, "process:access-review", "MANUAL", CONTROL_CHARS_REASON);
+		result("ORG-1", MGMT, "p-deny1234", "PASS", "SCP attached to Production");
+	}
+
+	private void account(String id, String name, String parent, String path, boolean management) {
+		jdbc.update("INSERT INTO ev_account VALUES (?,?,?,?,?,?,?,?,?,?,?)", RUN_ID, id, name,
+				"aws+" + id + "@example.com", "ACTIVE", management ? "CREATED" : "INVITED",
+				ts(OffsetDateTime.of(2020, 1, 15, 8, 30, 0, 0, ZoneOffset.UTC)), parent, path, management, true);
+	}
+
+	private void credentialRow(String account, String user, String created, String passwordEnabled, String mfa) {
+		jdbc.update("INSERT INTO ev_credential_report_row VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+				RUN_ID, account, user, "arn:aws:iam::" + account + ":user/" + user, created, passwordEnabled,
+				"no_information", "N/A", "N/A", mfa, "true", "2025-08-01T00:00:00+00:00", "2025-09-29T12:00:00+00:00",
+				"us-east-1", "sts", "false", "N/A", "N/A", "N/A", "N/A", "false", "N/A", "false", "N/A");
+	}
+
+	private void control(String id, String title, String responsibility, String check, String status) {
+		jdbc.update("INSERT INTO ev_control VALUES (?,?,?,?,?,?,?)", RUN_ID, id, title, "Objective of " + title,
+				responsibility, check, status);
+	}
+
+	private void result(String control, String account, String resource, String status, String reason) {
+		jdbc.update("INSERT INTO ev_control_result VALUES (?,?,?,?,?,?,?)", RUN_ID, control, account, resource, status,
+				reason, "raw/" + account + "/x.json");
+	}
+
+	/**
+	 * {@code n} findings: finding i is in account {@code ACCOUNTS[i % 4]}, severity
+	 * {@code SEVERITIES[i % 6]}, ACTIVE unless {@code i % 10 == 9} (CLOSED). Finding 0
+	 * carries {@link #SCRIPT_TITLE}, finding 1 {@link #FORMULA}.
+	 */
+	private void insertFindings(int n) {
+		List<Object[]> batch = new ArrayList<>();
+		for (int i = 0; i < n; i++) {
+			String account = ACCOUNTS.get(i % ACCOUNTS.size());
+			String title = i == 0 ? SCRIPT_TITLE : i == 1 ? FORMULA : "CVE-2024-" + (1000 + i) + " - openssl";
+			batch.add(new Object[] { RUN_ID,
+					"arn:aws:inspector2:us-east-1:" + account + ":finding/" + String.format("%08d", i), account,
+					"us-east-1", SEVERITIES[i % SEVERITIES.length], i % 10 == 9 ? "CLOSED" : "ACTIVE",
+					"PACKAGE_VULNERABILITY", title, "CVE-2024-" + (1000 + i), "AWS_EC2_INSTANCE",
+					"i-" + String.format("%017x", i), i == 0 ? 9.8 : (i % 100) / 10.0, "YES", "NO",
+					ts(AS_OF.minusDays(i % 90)), ts(AS_OF.minusDays(1)), ts(AS_OF.minusHours(1)) });
+			if (batch.size() == 500) {
+				flushFindings(batch);
+			}
+		}
+		flushFindings(batch);
+	}
+
+	private void flushFindings(List<Object[]> batch) {
+		if (!batch.isEmpty()) {
+			jdbc.batchUpdate("INSERT INTO ev_finding VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", batch);
+			batch.clear();
+		}
+	}
+
 }

@@ -10,8 +10,9 @@ import dev.evident.simulator.model.Finding;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * One simulator for the test JVM, serving the demo organization with a fixed reference instant so
- * that ages and statuses are deterministic. Tests reset its faults and call log before use.
+ * One simulator for the test JVM, serving the demo organization with a fixed reference
+ * instant so that ages and statuses are deterministic. Tests reset its faults and call
+ * log before use.
  */
 public final class DemoSimulator {
 
@@ -31,7 +32,10 @@ public final class DemoSimulator {
 		return simulator;
 	}
 
-	/** Points Evident's AWS clients at the simulator, with fake keys and fast, bounded retries. */
+	/**
+	 * Points Evident's AWS clients at the simulator, with fake keys and fast, bounded
+	 * retries.
+	 */
 	public static void register(DynamicPropertyRegistry registry) {
 		Simulator s = get();
 		registry.add("evident.aws.endpoint", () -> s.endpoint().toString());
@@ -47,4 +51,5 @@ public final class DemoSimulator {
 	public static List<String> regions() {
 		return get().organization().findings().stream().map(Finding::region).distinct().sorted().toList();
 	}
+
 }

@@ -11,7 +11,10 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Reads a package's SHA256SUMS and recomputes hashes, as an auditor would with sha256sum -c. */
+/**
+ * Reads a package's SHA256SUMS and recomputes hashes, as an auditor would with sha256sum
+ * -c.
+ */
 public final class PackageFiles {
 
 	private PackageFiles() {
@@ -38,4 +41,5 @@ public final class PackageFiles {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

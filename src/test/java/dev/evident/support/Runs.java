@@ -17,4 +17,5 @@ public final class Runs {
 		return new RunParameters(runId, Period.parse("2026-Q3"), DemoSimulator.AS_OF, Source.DEMO, out, null, null,
 				List.of(), List.of(), DemoSimulator.regions(), 4);
 	}
+
 }

@@ -32,254 +32,275 @@ import dev.evident.report.TemplateSource;
 
 class WorkbookRendererTest {
 
-    static final int FINDINGS = 2_500;
-    static final Clock CLOCK = Clock.fixed(Instant.parse("2025-10-01T08:00:00Z"), ZoneOffset.UTC);
+	static final int FINDINGS = 2_500;
+	static final Clock CLOCK = Clock.fixed(Instant.parse("2025-10-01T08:00:00Z"), ZoneOffset.UTC);
 
-    @TempDir
-    static Path dir;
-    static EvidenceStoreFixture store;
-    static XSSFWorkbook wb;
+	@TempDir
+	static Path dir;
+	static EvidenceStoreFixture store;
+	static XSSFWorkbook wb;
 
-    @BeforeAll
-    static void render() throws IOException {
-        store = EvidenceStoreFixture.withRun(FINDINGS);
-        Path xlsx = dir.resolve("evidence-workbook.xlsx");
-        new WorkbookRenderer(store.jdbc, TemplateSource.bundled()).render(RUN_ID, xlsx);
-        wb = new XSSFWorkbook(Files.newInputStream(xlsx));
-    }
+	@BeforeAll
+	static void render() throws IOException {
+		store = EvidenceStoreFixture.withRun(FINDINGS);
+		Path xlsx = dir.resolve("evidence-workbook.xlsx");
+		new WorkbookRenderer(store.jdbc, TemplateSource.bundled()).render(RUN_ID, xlsx);
+		wb = new XSSFWorkbook(Files.newInputStream(xlsx));
+	}
 
-    @AfterAll
-    static void close() throws IOException {
-        wb.close();
-    }
+	@AfterAll
+	static void close() throws IOException {
+		wb.close();
+	}
 
-    private static List<String> sheetNames(XSSFWorkbook w) {
-        List<String> names = new ArrayList<>();
-        w.forEach(s -> names.add(s.getSheetName()));
-        return names;
-    }
+	private static List<String> sheetNames(XSSFWorkbook w) {
+		List<String> names = new ArrayList<>();
+		w.forEach(s -> names.add(s.getSheetName()));
+		return names;
+	}
 
-    private static List<String> header(Sheet s) {
-        List<String> h = new ArrayList<>();
-        s.getRow(0).forEach(c -> h.add(c.getStringCellValue()));
-        return h;
-    }
+	private static List<String> header(Sheet s) {
+		List<String> h = new ArrayList<>();
+		s.getRow(0).forEach(c -> h.add(c.getStringCellValue()));
+		return h;
+	}
 
-    private static long count(String sql) {
-        return store.jdbc.queryForObject(sql, Long.class, RUN_ID);
-    }
+	private static long count(String sql) {
+		return store.jdbc.queryForObject(sql, Long.class, RUN_ID);
+	}
 
-    /** The first data row whose column {@code col} holds {@code value}. */
-    private static Row rowWith(Sheet s, int col, String value) {
-        for (Row r : s) {
-            Cell c = r.getCell(col);
-            if (r.getRowNum() > 0 && c != null && c.getCellType() == CellType.STRING && value.equals(c.getStringCellValue())) {
-                return r;
-            }
-        }
-        throw new AssertionError("no row with " + value + " in " + s.getSheetName());
-    }
+	/** The first data row whose column {@code col} holds {@code value}. */
+	private static Row rowWith(Sheet s, int col, String value) {
+		for (Row r : s) {
+			Cell c = r.getCell(col);
+			if (r.getRowNum() > 0 && c != null && c.getCellType() == CellType.STRING
+					&& value.equals(c.getStringCellValue())) {
+				return r;
+			}
+		}
+		throw new AssertionError("no row with " + value + " in " + s.getSheetName());
+	}
 
-    @Test
-    void hasTheSheetsInOrder() {
-        assertThat(sheetNames(wb)).containsExactly("Summary", "Controls", "Results", "Gaps", "Credential report",
-                "Findings", "Organization", "SCPs", "Artifact reports", "Files");
-    }
+	@Test
+	void hasTheSheetsInOrder() {
+		assertThat(sheetNames(wb)).containsExactly("Summary", "Controls", "Results", "Gaps", "Credential report",
+				"Findings", "Organization", "SCPs", "Artifact reports", "Files");
+	}
 
-    @Test
-    void writesTheConfiguredHeaders() {
-        assertThat(header(wb.getSheet("Controls"))).containsExactly("Control", "Title", "Responsibility", "Status",
-                "Check", "Objective");
-        assertThat(header(wb.getSheet("Findings"))).startsWith("Account", "Region", "Severity", "Status");
-        assertThat(header(wb.getSheet("Credential report"))).hasSize(23).startsWith("Account", "user", "arn")
-                .contains("mfa_active", "cert_2_last_rotated");
-    }
+	@Test
+	void writesTheConfiguredHeaders() {
+		assertThat(header(wb.getSheet("Controls"))).containsExactly("Control", "Title", "Responsibility", "Status",
+				"Check", "Objective");
+		assertThat(header(wb.getSheet("Findings"))).startsWith("Account", "Region", "Severity", "Status");
+		assertThat(header(wb.getSheet("Credential report"))).hasSize(23)
+			.startsWith("Account", "user", "arn")
+			.contains("mfa_active", "cert_2_last_rotated");
+	}
 
-    @Test
-    void rowCountsEqualTheStore() {
-        assertThat(wb.getSheet("Findings").getLastRowNum()).isEqualTo(FINDINGS);
-        assertThat((long) wb.getSheet("Controls").getLastRowNum()).isEqualTo(count("SELECT COUNT(*) FROM ev_control WHERE run_id = ?"));
-        assertThat((long) wb.getSheet("Results").getLastRowNum()).isEqualTo(count("SELECT COUNT(*) FROM ev_control_result WHERE run_id = ?"));
-        assertThat((long) wb.getSheet("Gaps").getLastRowNum()).isEqualTo(count("SELECT COUNT(*) FROM ev_gap WHERE run_id = ?"));
-        assertThat((long) wb.getSheet("Credential report").getLastRowNum()).isEqualTo(count("SELECT COUNT(*) FROM ev_credential_report_row WHERE run_id = ?"));
-        assertThat((long) wb.getSheet("Organization").getLastRowNum()).isEqualTo(count("SELECT COUNT(*) FROM ev_account WHERE run_id = ?"));
-        assertThat((long) wb.getSheet("SCPs").getLastRowNum()).isEqualTo(count("SELECT COUNT(*) FROM ev_policy_target WHERE run_id = ?"));
-        assertThat((long) wb.getSheet("Artifact reports").getLastRowNum()).isEqualTo(count("SELECT COUNT(*) FROM ev_artifact_report WHERE run_id = ?"));
-        assertThat((long) wb.getSheet("Files").getLastRowNum()).isEqualTo(count("SELECT COUNT(*) FROM ev_evidence_file WHERE run_id = ?"));
-    }
+	@Test
+	void rowCountsEqualTheStore() {
+		assertThat(wb.getSheet("Findings").getLastRowNum()).isEqualTo(FINDINGS);
+		assertThat((long) wb.getSheet("Controls").getLastRowNum())
+			.isEqualTo(count("SELECT COUNT(*) FROM ev_control WHERE run_id = ?"));
+		assertThat((long) wb.getSheet("Results").getLastRowNum())
+			.isEqualTo(count("SELECT COUNT(*) FROM ev_control_result WHERE run_id = ?"));
+		assertThat((long) wb.getSheet("Gaps").getLastRowNum())
+			.isEqualTo(count("SELECT COUNT(*) FROM ev_gap WHERE run_id = ?"));
+		assertThat((long) wb.getSheet("Credential report").getLastRowNum())
+			.isEqualTo(count("SELECT COUNT(*) FROM ev_credential_report_row WHERE run_id = ?"));
+		assertThat((long) wb.getSheet("Organization").getLastRowNum())
+			.isEqualTo(count("SELECT COUNT(*) FROM ev_account WHERE run_id = ?"));
+		assertThat((long) wb.getSheet("SCPs").getLastRowNum())
+			.isEqualTo(count("SELECT COUNT(*) FROM ev_policy_target WHERE run_id = ?"));
+		assertThat((long) wb.getSheet("Artifact reports").getLastRowNum())
+			.isEqualTo(count("SELECT COUNT(*) FROM ev_artifact_report WHERE run_id = ?"));
+		assertThat((long) wb.getSheet("Files").getLastRowNum())
+			.isEqualTo(count("SELECT COUNT(*) FROM ev_evidence_file WHERE run_id = ?"));
+	}
 
-    @Test
-    void datesAreRealExcelDates() {
-        Sheet findings = wb.getSheet("Findings");
-        int first = header(findings).indexOf("First observed (UTC)");
-        Cell c = findings.getRow(1).getCell(first);
-        assertThat(c.getCellType()).isEqualTo(CellType.NUMERIC);
-        assertThat(DateUtil.isCellDateFormatted(c)).isTrue();
+	@Test
+	void datesAreRealExcelDates() {
+		Sheet findings = wb.getSheet("Findings");
+		int first = header(findings).indexOf("First observed (UTC)");
+		Cell c = findings.getRow(1).getCell(first);
+		assertThat(c.getCellType()).isEqualTo(CellType.NUMERIC);
+		assertThat(DateUtil.isCellDateFormatted(c)).isTrue();
 
-        Row mgmt = rowWith(wb.getSheet("Organization"), 0, MGMT);
-        Cell joined = mgmt.getCell(header(wb.getSheet("Organization")).indexOf("Joined (UTC)"));
-        assertThat(DateUtil.isCellDateFormatted(joined)).isTrue();
-        assertThat(joined.getLocalDateTimeCellValue()).isEqualTo(LocalDateTime.of(2020, 1, 15, 8, 30));
-    }
+		Row mgmt = rowWith(wb.getSheet("Organization"), 0, MGMT);
+		Cell joined = mgmt.getCell(header(wb.getSheet("Organization")).indexOf("Joined (UTC)"));
+		assertThat(DateUtil.isCellDateFormatted(joined)).isTrue();
+		assertThat(joined.getLocalDateTimeCellValue()).isEqualTo(LocalDateTime.of(2020, 1, 15, 8, 30));
+	}
 
-    @Test
-    void credentialReportInstantsBecomeDatesAndCanonicalTextStaysText() {
-        Sheet cred = wb.getSheet("Credential report");
-        List<String> h = header(cred);
-        Row root = rowWith(cred, 1, "<root_account>");
-        Cell created = root.getCell(h.indexOf("user_creation_time"));
-        assertThat(DateUtil.isCellDateFormatted(created)).isTrue();
-        assertThat(created.getLocalDateTimeCellValue()).isEqualTo(LocalDateTime.of(2019, 1, 2, 3, 4, 5));
-        assertThat(root.getCell(h.indexOf("password_last_used")).getStringCellValue()).isEqualTo("no_information");
-        assertThat(root.getCell(h.indexOf("password_last_changed")).getStringCellValue()).isEqualTo("N/A");
-        assertThat(root.getCell(h.indexOf("password_enabled")).getStringCellValue()).isEqualTo("not_supported");
-    }
+	@Test
+	void credentialReportInstantsBecomeDatesAndCanonicalTextStaysText() {
+		Sheet cred = wb.getSheet("Credential report");
+		List<String> h = header(cred);
+		Row root = rowWith(cred, 1, "<root_account>");
+		Cell created = root.getCell(h.indexOf("user_creation_time"));
+		assertThat(DateUtil.isCellDateFormatted(created)).isTrue();
+		assertThat(created.getLocalDateTimeCellValue()).isEqualTo(LocalDateTime.of(2019, 1, 2, 3, 4, 5));
+		assertThat(root.getCell(h.indexOf("password_last_used")).getStringCellValue()).isEqualTo("no_information");
+		assertThat(root.getCell(h.indexOf("password_last_changed")).getStringCellValue()).isEqualTo("N/A");
+		assertThat(root.getCell(h.indexOf("password_enabled")).getStringCellValue()).isEqualTo("not_supported");
+	}
 
-    @Test
-    void numbersAreNumbers() {
-        Sheet findings = wb.getSheet("Findings");
-        Cell score = findings.getRow(1).getCell(header(findings).indexOf("Inspector score"));
-        assertThat(score.getCellType()).isEqualTo(CellType.NUMERIC);
-        Sheet files = wb.getSheet("Files");
-        Cell size = files.getRow(1).getCell(header(files).indexOf("Bytes"));
-        assertThat(size.getNumericCellValue()).isEqualTo(1000.0);
-        Row mgmt = rowWith(wb.getSheet("Organization"), 0, MGMT);
-        assertThat(mgmt.getCell(header(wb.getSheet("Organization")).indexOf("Management account")).getBooleanCellValue()).isTrue();
-    }
+	@Test
+	void numbersAreNumbers() {
+		Sheet findings = wb.getSheet("Findings");
+		Cell score = findings.getRow(1).getCell(header(findings).indexOf("Inspector score"));
+		assertThat(score.getCellType()).isEqualTo(CellType.NUMERIC);
+		Sheet files = wb.getSheet("Files");
+		Cell size = files.getRow(1).getCell(header(files).indexOf("Bytes"));
+		assertThat(size.getNumericCellValue()).isEqualTo(1000.0);
+		Row mgmt = rowWith(wb.getSheet("Organization"), 0, MGMT);
+		assertThat(
+				mgmt.getCell(header(wb.getSheet("Organization")).indexOf("Management account")).getBooleanCellValue())
+			.isTrue();
+	}
 
-    @Test
-    void formulaLookingTextStaysAQuotedString() {
-        Row user = rowWith(wb.getSheet("Credential report"), 1, FORMULA);
-        Cell c = user.getCell(1);
-        assertThat(c.getCellType()).isEqualTo(CellType.STRING);
-        assertThat(c.getStringCellValue()).isEqualTo("=HYPERLINK(\"x\")");
-        assertThat(c.getCellStyle().getQuotePrefixed()).isTrue();
+	@Test
+	void formulaLookingTextStaysAQuotedString() {
+		Row user = rowWith(wb.getSheet("Credential report"), 1, FORMULA);
+		Cell c = user.getCell(1);
+		assertThat(c.getCellType()).isEqualTo(CellType.STRING);
+		assertThat(c.getStringCellValue()).isEqualTo("=HYPERLINK(\"x\")");
+		assertThat(c.getCellStyle().getQuotePrefixed()).isTrue();
 
-        Sheet findings = wb.getSheet("Findings");
-        int title = header(findings).indexOf("Title");
-        Cell t = rowWith(findings, title, FORMULA).getCell(title);
-        assertThat(t.getCellType()).isEqualTo(CellType.STRING);
-        assertThat(t.getCellStyle().getQuotePrefixed()).isTrue();
+		Sheet findings = wb.getSheet("Findings");
+		int title = header(findings).indexOf("Title");
+		Cell t = rowWith(findings, title, FORMULA).getCell(title);
+		assertThat(t.getCellType()).isEqualTo(CellType.STRING);
+		assertThat(t.getCellStyle().getQuotePrefixed()).isTrue();
 
-        // no cell anywhere is a formula
-        for (Sheet s : wb) {
-            for (Row r : s) {
-                for (Cell cell : r) {
-                    assertThat(cell.getCellType()).as(s.getSheetName() + "!" + cell.getAddress()).isNotEqualTo(CellType.FORMULA);
-                }
-            }
-        }
-        // ordinary text is not quote-prefixed
-        assertThat(rowWith(findings, title, SCRIPT_TITLE).getCell(title).getCellStyle().getQuotePrefixed()).isFalse();
-    }
+		// no cell anywhere is a formula
+		for (Sheet s : wb) {
+			for (Row r : s) {
+				for (Cell cell : r) {
+					assertThat(cell.getCellType()).as(s.getSheetName() + "!" + cell.getAddress())
+						.isNotEqualTo(CellType.FORMULA);
+				}
+			}
+		}
+		// ordinary text is not quote-prefixed
+		assertThat(rowWith(findings, title, SCRIPT_TITLE).getCell(title).getCellStyle().getQuotePrefixed()).isFalse();
+	}
 
-    @Test
-    void unicodeAndMarkupSurvive() {
-        Sheet org = wb.getSheet("Organization");
-        assertThat(rowWith(org, 0, UNICODE_ACCOUNT).getCell(1).getStringCellValue()).isEqualTo(UNICODE_NAME);
-        assertThat(rowWith(org, 0, EMOJI_ACCOUNT).getCell(1).getStringCellValue()).isEqualTo(EMOJI_NAME);
-        assertThat(rowWith(org, 0, MARKUP_ACCOUNT).getCell(1).getStringCellValue()).isEqualTo(MARKUP_NAME);
-        Sheet findings = wb.getSheet("Findings");
-        rowWith(findings, header(findings).indexOf("Title"), SCRIPT_TITLE);
-    }
+	@Test
+	void unicodeAndMarkupSurvive() {
+		Sheet org = wb.getSheet("Organization");
+		assertThat(rowWith(org, 0, UNICODE_ACCOUNT).getCell(1).getStringCellValue()).isEqualTo(UNICODE_NAME);
+		assertThat(rowWith(org, 0, EMOJI_ACCOUNT).getCell(1).getStringCellValue()).isEqualTo(EMOJI_NAME);
+		assertThat(rowWith(org, 0, MARKUP_ACCOUNT).getCell(1).getStringCellValue()).isEqualTo(MARKUP_NAME);
+		Sheet findings = wb.getSheet("Findings");
+		rowWith(findings, header(findings).indexOf("Title"), SCRIPT_TITLE);
+	}
 
-    @Test
-    void xmlForbiddenControlCharactersDoNotCorruptTheFile() {
-        Sheet results = wb.getSheet("Results");
-        Row row = rowWith(results, 3, "process:access-review");
-        assertThat(row.getCell(5).getStringCellValue()).startsWith("Reviewed by").endsWith("end");
-    }
+	@Test
+	void xmlForbiddenControlCharactersDoNotCorruptTheFile() {
+		Sheet results = wb.getSheet("Results");
+		Row row = rowWith(results, 3, "process:access-review");
+		assertThat(row.getCell(5).getStringCellValue()).startsWith("Reviewed by").endsWith("end");
+	}
 
-    @Test
-    void gapsSheetHasTheGap() {
-        Row gap = rowWith(wb.getSheet("Gaps"), 0, EMOJI_ACCOUNT);
-        assertThat(gap.getCell(4).getStringCellValue()).isEqualTo(GAP_MESSAGE);
-        assertThat(gap.getCell(3).getStringCellValue()).isEqualTo("AccessDeniedException");
-    }
+	@Test
+	void gapsSheetHasTheGap() {
+		Row gap = rowWith(wb.getSheet("Gaps"), 0, EMOJI_ACCOUNT);
+		assertThat(gap.getCell(4).getStringCellValue()).isEqualTo(GAP_MESSAGE);
+		assertThat(gap.getCell(3).getStringCellValue()).isEqualTo("AccessDeniedException");
+	}
 
-    @Test
-    void headerIsFrozenFilteredAndColumnsHaveFixedWidths() {
-        for (Sheet s : wb) {
-            if (s.getSheetName().equals("Summary")) {
-                continue;
-            }
-            assertThat(s.getPaneInformation()).as(s.getSheetName()).isNotNull();
-            assertThat(s.getPaneInformation().isFreezePane()).isTrue();
-            assertThat(s.getPaneInformation().getHorizontalSplitTopRow()).isEqualTo((short) 1);
-            assertThat(((XSSFSheet) s).getCTWorksheet().isSetAutoFilter()).as(s.getSheetName()).isTrue();
-        }
-        assertThat(wb.getSheet("Findings").getColumnWidth(header(wb.getSheet("Findings")).indexOf("Title"))).isEqualTo(60 * 256);
-    }
+	@Test
+	void headerIsFrozenFilteredAndColumnsHaveFixedWidths() {
+		for (Sheet s : wb) {
+			if (s.getSheetName().equals("Summary")) {
+				continue;
+			}
+			assertThat(s.getPaneInformation()).as(s.getSheetName()).isNotNull();
+			assertThat(s.getPaneInformation().isFreezePane()).isTrue();
+			assertThat(s.getPaneInformation().getHorizontalSplitTopRow()).isEqualTo((short) 1);
+			assertThat(((XSSFSheet) s).getCTWorksheet().isSetAutoFilter()).as(s.getSheetName()).isTrue();
+		}
+		assertThat(wb.getSheet("Findings").getColumnWidth(header(wb.getSheet("Findings")).indexOf("Title")))
+			.isEqualTo(60 * 256);
+	}
 
-    @Test
-    void statusColumnsAreColouredByConditionalFormatting() {
-        SheetConditionalFormatting cf = wb.getSheet("Results").getSheetConditionalFormatting();
-        assertThat(cf.getNumConditionalFormattings()).isEqualTo(4);
-        List<String> formulas = new ArrayList<>();
-        for (int i = 0; i < cf.getNumConditionalFormattings(); i++) {
-            var f = cf.getConditionalFormattingAt(i);
-            assertThat(f.getFormattingRanges()[0].formatAsString()).isEqualTo("E2:E8");
-            formulas.add(f.getRule(0).getFormula1());
-        }
-        assertThat(formulas).containsExactlyInAnyOrder("\"PASS\"", "\"FAIL\"", "\"MANUAL\"", "\"NO_EVIDENCE\"");
-        // statuses are plain text cells with one shared style, not a style per status
-        Sheet controls = wb.getSheet("Controls");
-        assertThat(rowWith(controls, 0, "IAM-1").getCell(3).getCellStyle().getIndex())
-                .isEqualTo(rowWith(controls, 0, "AWS-1").getCell(3).getCellStyle().getIndex());
-    }
+	@Test
+	void statusColumnsAreColouredByConditionalFormatting() {
+		SheetConditionalFormatting cf = wb.getSheet("Results").getSheetConditionalFormatting();
+		assertThat(cf.getNumConditionalFormattings()).isEqualTo(4);
+		List<String> formulas = new ArrayList<>();
+		for (int i = 0; i < cf.getNumConditionalFormattings(); i++) {
+			var f = cf.getConditionalFormattingAt(i);
+			assertThat(f.getFormattingRanges()[0].formatAsString()).isEqualTo("E2:E8");
+			formulas.add(f.getRule(0).getFormula1());
+		}
+		assertThat(formulas).containsExactlyInAnyOrder("\"PASS\"", "\"FAIL\"", "\"MANUAL\"", "\"NO_EVIDENCE\"");
+		// statuses are plain text cells with one shared style, not a style per status
+		Sheet controls = wb.getSheet("Controls");
+		assertThat(rowWith(controls, 0, "IAM-1").getCell(3).getCellStyle().getIndex())
+			.isEqualTo(rowWith(controls, 0, "AWS-1").getCell(3).getCellStyle().getIndex());
+	}
 
-    @Test
-    void summaryHasRunFactsAndTotals() {
-        Sheet s = wb.getSheet("Summary");
-        assertThat(rowWith(s, 0, "Organization").getCell(1).getStringCellValue()).isEqualTo(ORG_ID);
-        assertThat(rowWith(s, 0, "Run id").getCell(1).getStringCellValue()).isEqualTo(RUN_ID);
-        assertThat(rowWith(s, 0, "Period").getCell(1).getStringCellValue()).isEqualTo(PERIOD);
-        Cell asOf = rowWith(s, 0, "Evidence as of (UTC)").getCell(1);
-        assertThat(DateUtil.isCellDateFormatted(asOf)).isTrue();
-        assertThat(asOf.getLocalDateTimeCellValue()).isEqualTo(LocalDateTime.of(2025, 9, 30, 23, 59, 59));
-        assertThat(rowWith(s, 0, "PASS").getCell(1).getNumericCellValue()).isEqualTo(3.0);
-        assertThat(rowWith(s, 0, "FAIL").getCell(1).getNumericCellValue()).isEqualTo(1.0);
-        assertThat(rowWith(s, 0, "Evidence gaps").getCell(1).getNumericCellValue()).isEqualTo(1.0);
-        assertThat(rowWith(s, 0, "Inspector findings (all statuses)").getCell(1).getNumericCellValue()).isEqualTo(FINDINGS);
-    }
+	@Test
+	void summaryHasRunFactsAndTotals() {
+		Sheet s = wb.getSheet("Summary");
+		assertThat(rowWith(s, 0, "Organization").getCell(1).getStringCellValue()).isEqualTo(ORG_ID);
+		assertThat(rowWith(s, 0, "Run id").getCell(1).getStringCellValue()).isEqualTo(RUN_ID);
+		assertThat(rowWith(s, 0, "Period").getCell(1).getStringCellValue()).isEqualTo(PERIOD);
+		Cell asOf = rowWith(s, 0, "Evidence as of (UTC)").getCell(1);
+		assertThat(DateUtil.isCellDateFormatted(asOf)).isTrue();
+		assertThat(asOf.getLocalDateTimeCellValue()).isEqualTo(LocalDateTime.of(2025, 9, 30, 23, 59, 59));
+		assertThat(rowWith(s, 0, "PASS").getCell(1).getNumericCellValue()).isEqualTo(3.0);
+		assertThat(rowWith(s, 0, "FAIL").getCell(1).getNumericCellValue()).isEqualTo(1.0);
+		assertThat(rowWith(s, 0, "Evidence gaps").getCell(1).getNumericCellValue()).isEqualTo(1.0);
+		assertThat(rowWith(s, 0, "Inspector findings (all statuses)").getCell(1).getNumericCellValue())
+			.isEqualTo(FINDINGS);
+	}
 
-    @Test
-    void findingsContinueOnFurtherSheetsWhenASheetIsFull(@TempDir Path other) throws IOException {
-        Path xlsx = other.resolve("w.xlsx");
-        new WorkbookRenderer(store.jdbc, TemplateSource.bundled(), CLOCK, 1_000).render(RUN_ID, xlsx);
-        try (XSSFWorkbook small = new XSSFWorkbook(Files.newInputStream(xlsx))) {
-            assertThat(sheetNames(small)).containsSubsequence("Findings", "Findings (2)", "Findings (3)", "Organization");
-            assertThat(small.getSheet("Findings").getLastRowNum()).isEqualTo(1_000);
-            assertThat(small.getSheet("Findings (2)").getLastRowNum()).isEqualTo(1_000);
-            assertThat(small.getSheet("Findings (3)").getLastRowNum()).isEqualTo(500);
-            assertThat(header(small.getSheet("Findings (3)"))).isEqualTo(header(small.getSheet("Findings")));
-        }
-        try (var files = Files.list(other)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("w.xlsx");
-        }
-    }
+	@Test
+	void findingsContinueOnFurtherSheetsWhenASheetIsFull(@TempDir Path other) throws IOException {
+		Path xlsx = other.resolve("w.xlsx");
+		new WorkbookRenderer(store.jdbc, TemplateSource.bundled(), CLOCK, 1_000).render(RUN_ID, xlsx);
+		try (XSSFWorkbook small = new XSSFWorkbook(Files.newInputStream(xlsx))) {
+			assertThat(sheetNames(small)).containsSubsequence("Findings", "Findings (2)", "Findings (3)",
+					"Organization");
+			assertThat(small.getSheet("Findings").getLastRowNum()).isEqualTo(1_000);
+			assertThat(small.getSheet("Findings (2)").getLastRowNum()).isEqualTo(1_000);
+			assertThat(small.getSheet("Findings (3)").getLastRowNum()).isEqualTo(500);
+			assertThat(header(small.getSheet("Findings (3)"))).isEqualTo(header(small.getSheet("Findings")));
+		}
+		try (var files = Files.list(other)) {
+			assertThat(files.map(p -> p.getFileName().toString())).containsExactly("w.xlsx");
+		}
+	}
 
-    @Test
-    void aTemplatesDirRenamesSheetsAndRejectsUnknownColumns(@TempDir Path templates, @TempDir Path other) throws IOException {
-        Path excel = Files.createDirectories(templates.resolve("excel"));
-        String yaml = new String(TemplateSource.bundled().bytes("excel/workbook.yaml"), java.nio.charset.StandardCharsets.UTF_8);
-        Files.writeString(excel.resolve("workbook.yaml"), yaml.replace("name: Findings", "name: Befunde"));
-        Path xlsx = other.resolve("w.xlsx");
-        new WorkbookRenderer(store.jdbc, TemplateSource.overriddenBy(templates)).render(RUN_ID, xlsx);
-        try (XSSFWorkbook renamed = new XSSFWorkbook(Files.newInputStream(xlsx))) {
-            assertThat(sheetNames(renamed)).contains("Befunde").doesNotContain("Findings");
-        }
+	@Test
+	void aTemplatesDirRenamesSheetsAndRejectsUnknownColumns(@TempDir Path templates, @TempDir Path other)
+			throws IOException {
+		Path excel = Files.createDirectories(templates.resolve("excel"));
+		String yaml = new String(TemplateSource.bundled().bytes("excel/workbook.yaml"),
+				java.nio.charset.StandardCharsets.UTF_8);
+		Files.writeString(excel.resolve("workbook.yaml"), yaml.replace("name: Findings", "name: Befunde"));
+		Path xlsx = other.resolve("w.xlsx");
+		new WorkbookRenderer(store.jdbc, TemplateSource.overriddenBy(templates)).render(RUN_ID, xlsx);
+		try (XSSFWorkbook renamed = new XSSFWorkbook(Files.newInputStream(xlsx))) {
+			assertThat(sheetNames(renamed)).contains("Befunde").doesNotContain("Findings");
+		}
 
-        Files.writeString(excel.resolve("workbook.yaml"), yaml.replace("key: vulnerability_id", "key: no_such_column"));
-        assertThatThrownBy(() -> new WorkbookRenderer(store.jdbc, TemplateSource.overriddenBy(templates))
-                .render(RUN_ID, other.resolve("bad.xlsx")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no_such_column");
-    }
+		Files.writeString(excel.resolve("workbook.yaml"), yaml.replace("key: vulnerability_id", "key: no_such_column"));
+		assertThatThrownBy(() -> new WorkbookRenderer(store.jdbc, TemplateSource.overriddenBy(templates)).render(RUN_ID,
+				other.resolve("bad.xlsx")))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("no_such_column");
+	}
 
-    @Test
-    void unknownRunFailsClearly(@TempDir Path other) {
-        assertThatThrownBy(() -> new WorkbookRenderer(store.jdbc, TemplateSource.bundled())
-                .render("no-such-run", other.resolve("x.xlsx")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no-such-run");
-    }
+	@Test
+	void unknownRunFailsClearly(@TempDir Path other) {
+		assertThatThrownBy(() -> new WorkbookRenderer(store.jdbc, TemplateSource.bundled()).render("no-such-run",
+				other.resolve("x.xlsx")))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("no-such-run");
+	}
+
 }

@@ -15,9 +15,9 @@ import dev.evident.control.CheckResult;
 import org.springframework.stereotype.Component;
 
 /**
- * A control inherited from AWS passes only when a published AWS Artifact report of the required
- * series has an audit period that covers the whole reporting period. Parameter {@code series}:
- * the text the report's series must contain, such as {@code SOC 2}.
+ * A control inherited from AWS passes only when a published AWS Artifact report of the
+ * required series has an audit period that covers the whole reporting period. Parameter
+ * {@code series}: the text the report's series must contain, such as {@code SOC 2}.
  */
 @Component
 public class ArtifactReportCurrent implements Check {
@@ -60,19 +60,21 @@ public class ArtifactReportCurrent implements Check {
 			.orElse(null);
 		if (covering != null) {
 			List<String> evidence = covering.documentPath() == null ? List.of() : List.of(covering.documentPath());
-			results.add(CheckResult.pass(account, covering.name() + " v" + covering.version(), "AWS Artifact report "
-					+ covering.name() + " (version " + covering.version() + ", sha256 " + covering.documentSha256()
-					+ ") covers " + covering.periodStart() + " to " + covering.periodEnd() + ", which includes "
-					+ ctx.period() + ".", evidence));
+			results.add(CheckResult.pass(account, covering.name() + " v" + covering.version(),
+					"AWS Artifact report " + covering.name() + " (version " + covering.version() + ", sha256 "
+							+ covering.documentSha256() + ") covers " + covering.periodStart() + " to "
+							+ covering.periodEnd() + ", which includes " + ctx.period() + ".",
+					evidence));
 		}
 		else {
 			ArtifactReport newest = candidates.get(0);
-			results.add(CheckResult.fail(account, newest.name() + " v" + newest.version(), "The newest " + series
-					+ " report, " + newest.name() + ", covers " + newest.periodStart() + " to " + newest.periodEnd()
-					+ " and does not cover " + ctx.period() + " (" + ctx.period().firstDay() + " to "
-					+ ctx.period().lastDay() + ").",
+			results.add(CheckResult.fail(account, newest.name() + " v" + newest.version(),
+					"The newest " + series + " report, " + newest.name() + ", covers " + newest.periodStart() + " to "
+							+ newest.periodEnd() + " and does not cover " + ctx.period() + " ("
+							+ ctx.period().firstDay() + " to " + ctx.period().lastDay() + ").",
 					newest.documentPath() == null ? List.of() : List.of(newest.documentPath())));
 		}
 		return results;
 	}
+
 }

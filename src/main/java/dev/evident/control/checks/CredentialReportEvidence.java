@@ -22,8 +22,8 @@ final class CredentialReportEvidence {
 	}
 
 	/**
-	 * The report's rows, or the result that stands in for them: not applicable for an account that
-	 * is not active, no evidence when collection failed.
+	 * The report's rows, or the result that stands in for them: not applicable for an
+	 * account that is not active, no evidence when collection failed.
 	 */
 	static Optional<CheckResult> unavailable(CheckContext ctx, Account account, CredentialReportStore store,
 			List<CredentialReportRow> rows) {
@@ -32,8 +32,9 @@ final class CredentialReportEvidence {
 					"Account " + account.id() + " is " + account.status() + " and was not assessed."));
 		}
 		if (ctx.hasGap(account.id(), SOURCE)) {
-			return Optional.of(CheckResult.noEvidence(account.id(), "account " + account.id(),
-					"The credential report of account " + account.id() + " could not be collected (see evidence gaps)."));
+			return Optional
+				.of(CheckResult.noEvidence(account.id(), "account " + account.id(), "The credential report of account "
+						+ account.id() + " could not be collected (see evidence gaps)."));
 		}
 		if (rows.isEmpty()) {
 			return Optional.of(CheckResult.noEvidence(account.id(), "account " + account.id(),
@@ -41,4 +42,5 @@ final class CredentialReportEvidence {
 		}
 		return Optional.empty();
 	}
+
 }

@@ -45,8 +45,8 @@ public class IamConsoleUserMfa implements Check {
 			for (CredentialReportRow user : console) {
 				String arn = user.get(CredentialColumn.ARN).text();
 				if (user.get(CredentialColumn.MFA_ACTIVE).isTrue()) {
-					results.add(CheckResult.pass(account.id(), arn,
-							"Console user " + user.user() + " has MFA enabled.", evidence));
+					results.add(CheckResult.pass(account.id(), arn, "Console user " + user.user() + " has MFA enabled.",
+							evidence));
 				}
 				else {
 					results.add(CheckResult.fail(account.id(), arn,
@@ -56,4 +56,5 @@ public class IamConsoleUserMfa implements Check {
 		}
 		return results;
 	}
+
 }

@@ -52,4 +52,5 @@ public class IamRootMfaEnabled implements Check {
 		}
 		return results;
 	}
+
 }

@@ -16,8 +16,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * No ACTIVE Inspector finding has outlived its severity's remediation SLA, counted in days from
- * its first observation to the run's {@code asOf}. Parameter {@code sla_days}: days per severity.
+ * No ACTIVE Inspector finding has outlived its severity's remediation SLA, counted in
+ * days from its first observation to the run's {@code asOf}. Parameter {@code sla_days}:
+ * days per severity.
  */
 @Component
 public class InspectorFindingSla implements Check {
@@ -42,10 +43,9 @@ public class InspectorFindingSla implements Check {
 			.filter(g -> g.source().startsWith("inspector2"))
 			.map(g -> g.source() + " (" + g.errorCode() + ")")
 			.toList();
-		List<String> evidence = jdbc.queryForList(
-				"SELECT DISTINCT account_id, region FROM ev_evidence_file WHERE run_id = ? "
-						+ "AND operation = 'inspector2:ListFindings' ORDER BY account_id, region",
-				ctx.runId())
+		List<String> evidence = jdbc
+			.queryForList("SELECT DISTINCT account_id, region FROM ev_evidence_file WHERE run_id = ? "
+					+ "AND operation = 'inspector2:ListFindings' ORDER BY account_id, region", ctx.runId())
 			.stream()
 			.map(r -> "raw/" + r.get("account_id") + "/inspector2/" + r.get("region") + "/")
 			.toList();
@@ -60,9 +60,11 @@ public class InspectorFindingSla implements Check {
 			long total = 0;
 			for (Map.Entry<String, Object> e : sla.entrySet()) {
 				int days = ((Number) e.getValue()).intValue();
-				Long n = jdbc.queryForObject("SELECT COUNT(*) FROM ev_finding WHERE run_id = ? AND account_id = ? "
-						+ "AND status = 'ACTIVE' AND severity = ? AND first_observed_at < ?", Long.class, ctx.runId(),
-						account.id(), e.getKey(), Timestamps.utc(ctx.asOf().minus(Duration.ofDays(days))));
+				Long n = jdbc.queryForObject(
+						"SELECT COUNT(*) FROM ev_finding WHERE run_id = ? AND account_id = ? "
+								+ "AND status = 'ACTIVE' AND severity = ? AND first_observed_at < ?",
+						Long.class, ctx.runId(), account.id(), e.getKey(),
+						Timestamps.utc(ctx.asOf().minus(Duration.ofDays(days))));
 				if (n != null && n > 0) {
 					breaches.put(e.getKey() + " > " + days + " days", n);
 					total += n;
@@ -75,13 +77,14 @@ public class InspectorFindingSla implements Check {
 						evidence));
 			}
 			else if (!inspectorGaps.isEmpty()) {
-				results.add(CheckResult.noEvidence(account.id(), resource, "Findings could not be collected from "
-						+ String.join(", ", inspectorGaps) + ", so SLA compliance of account " + account.id()
-						+ " cannot be shown."));
+				results.add(CheckResult.noEvidence(account.id(), resource,
+						"Findings could not be collected from " + String.join(", ", inspectorGaps)
+								+ ", so SLA compliance of account " + account.id() + " cannot be shown."));
 			}
 			else {
-				results.add(CheckResult.pass(account.id(), resource, "Account " + account.id()
-						+ " has no ACTIVE finding past its SLA as of " + ctx.asOf() + ".", evidence));
+				results.add(CheckResult.pass(account.id(), resource,
+						"Account " + account.id() + " has no ACTIVE finding past its SLA as of " + ctx.asOf() + ".",
+						evidence));
 			}
 		}
 		return results;
@@ -92,4 +95,5 @@ public class InspectorFindingSla implements Check {
 		breaches.forEach((k, v) -> parts.add(v + " " + k));
 		return String.join(", ", parts);
 	}
+
 }

@@ -27,97 +27,104 @@ import java.util.Map;
 /** Reads the YAML data file and expands it into a {@link DemoOrganization}. */
 public final class DataLoader {
 
-    public static final String BUNDLED = "/demo/organization.yaml";
+	public static final String BUNDLED = "/demo/organization.yaml";
 
-    private DataLoader() {
-    }
+	private DataLoader() {
+	}
 
-    public static DemoOrganization load(Path dataFile, Instant reference) {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        try (InputStream in = dataFile == null ? DataLoader.class.getResourceAsStream(BUNDLED)
-                : Files.newInputStream(dataFile)) {
-            if (in == null) {
-                throw new IllegalStateException("bundled data file missing: " + BUNDLED);
-            }
-            return expand(yaml.readValue(in, DataFile.class), reference);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read organization data file", e);
-        }
-    }
+	public static DemoOrganization load(Path dataFile, Instant reference) {
+		ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+			.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+		try (InputStream in = dataFile == null ? DataLoader.class.getResourceAsStream(BUNDLED)
+				: Files.newInputStream(dataFile)) {
+			if (in == null) {
+				throw new IllegalStateException("bundled data file missing: " + BUNDLED);
+			}
+			return expand(yaml.readValue(in, DataFile.class), reference);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("cannot read organization data file", e);
+		}
+	}
 
-    static DemoOrganization expand(DataFile file, Instant reference) {
-        DataFile.OrganizationSpec org = require(file.organization(), "organization");
-        String mgmt = org.managementAccountId();
-        String orgArn = "arn:aws:organizations::" + mgmt + ":organization/" + org.id();
-        String rootArn = "arn:aws:organizations::" + mgmt + ":root/" + org.id() + "/" + org.rootId();
-        var identity = new DemoOrganization.Identity(org.id(), orgArn,
-                org.featureSet() == null ? "ALL" : org.featureSet(), org.rootId(), rootArn, mgmt);
+	static DemoOrganization expand(DataFile file, Instant reference) {
+		DataFile.OrganizationSpec org = require(file.organization(), "organization");
+		String mgmt = org.managementAccountId();
+		String orgArn = "arn:aws:organizations::" + mgmt + ":organization/" + org.id();
+		String rootArn = "arn:aws:organizations::" + mgmt + ":root/" + org.id() + "/" + org.rootId();
+		var identity = new DemoOrganization.Identity(org.id(), orgArn,
+				org.featureSet() == null ? "ALL" : org.featureSet(), org.rootId(), rootArn, mgmt);
 
-        Map<String, String> paths = new HashMap<>();
-        paths.put(org.rootId(), org.id() + "/" + org.rootId() + "/");
-        List<OrganizationalUnit> ous = new ArrayList<>();
-        for (OuSpec ou : file.organizationalUnits()) {
-            String parent = parentId(ou.parent(), org.rootId());
-            String parentPath = require(paths.get(parent), "parent of OU " + ou.id() + " (declare parents first)");
-            paths.put(ou.id(), parentPath + ou.id() + "/");
-            ous.add(new OrganizationalUnit(ou.id(), "arn:aws:organizations::" + mgmt + ":ou/" + org.id() + "/" + ou.id(),
-                    ou.name(), parent, paths.get(ou.id())));
-        }
+		Map<String, String> paths = new HashMap<>();
+		paths.put(org.rootId(), org.id() + "/" + org.rootId() + "/");
+		List<OrganizationalUnit> ous = new ArrayList<>();
+		for (OuSpec ou : file.organizationalUnits()) {
+			String parent = parentId(ou.parent(), org.rootId());
+			String parentPath = require(paths.get(parent), "parent of OU " + ou.id() + " (declare parents first)");
+			paths.put(ou.id(), parentPath + ou.id() + "/");
+			ous.add(new OrganizationalUnit(ou.id(),
+					"arn:aws:organizations::" + mgmt + ":ou/" + org.id() + "/" + ou.id(), ou.name(), parent,
+					paths.get(ou.id())));
+		}
 
-        List<Account> accounts = new ArrayList<>();
-        Map<String, IamAccount> iam = new LinkedHashMap<>();
-        for (AccountSpec a : file.accounts()) {
-            if (a.id() == null || !a.id().matches("\\d{12}")) {
-                throw new IllegalArgumentException("account id must be 12 digits: " + a.id());
-            }
-            String parent = parentId(a.parent(), org.rootId());
-            String parentPath = require(paths.get(parent), "parent of account " + a.id());
-            accounts.add(new Account(a.id(), a.name(), a.email(),
-                    "arn:aws:organizations::" + mgmt + ":account/" + org.id() + "/" + a.id(), parent,
-                    parentPath + a.id() + "/", a.status(), a.joinedMethod(),
-                    Ids.daysAgo(reference, a.joinedAgeDays(), "joined" + a.id()), a.id().equals(mgmt),
-                    a.assumeRoleDenied(), a.inspector().status(), List.copyOf(a.inspector().regions())));
-            iam.put(a.id(), new IamBuilder(a, file, reference, !a.id().equals(mgmt)).build());
-        }
-        if (!iam.containsKey(mgmt)) {
-            throw new IllegalArgumentException("management account " + mgmt + " is not among the accounts");
-        }
+		List<Account> accounts = new ArrayList<>();
+		Map<String, IamAccount> iam = new LinkedHashMap<>();
+		for (AccountSpec a : file.accounts()) {
+			if (a.id() == null || !a.id().matches("\\d{12}")) {
+				throw new IllegalArgumentException("account id must be 12 digits: " + a.id());
+			}
+			String parent = parentId(a.parent(), org.rootId());
+			String parentPath = require(paths.get(parent), "parent of account " + a.id());
+			accounts.add(new Account(a.id(), a.name(), a.email(),
+					"arn:aws:organizations::" + mgmt + ":account/" + org.id() + "/" + a.id(), parent,
+					parentPath + a.id() + "/", a.status(), a.joinedMethod(),
+					Ids.daysAgo(reference, a.joinedAgeDays(), "joined" + a.id()), a.id().equals(mgmt),
+					a.assumeRoleDenied(), a.inspector().status(), List.copyOf(a.inspector().regions())));
+			iam.put(a.id(), new IamBuilder(a, file, reference, !a.id().equals(mgmt)).build());
+		}
+		if (!iam.containsKey(mgmt)) {
+			throw new IllegalArgumentException("management account " + mgmt + " is not among the accounts");
+		}
 
-        var policies = PolicyBuilder.build(file.serviceControlPolicies(), identity, ous, accounts);
-        List<DelegatedAdministrator> admins = file.delegatedAdministrators().stream()
-                .map(d -> new DelegatedAdministrator(d.account(), d.servicePrincipal(),
-                        Ids.daysAgo(reference, d.ageDays(), "delegated" + d.account())))
-                .toList();
-        List<ArtifactReport> reports = file.artifactReports().stream().map(r -> report(r, reference)).toList();
-        var findings = file.findings() == null ? List.<dev.evident.simulator.model.Finding>of()
-                : new FindingGenerator(file.findings(), reference).generate();
-        return new DemoOrganization(identity, reference, ous, accounts, iam, policies, admins, reports, findings);
-    }
+		var policies = PolicyBuilder.build(file.serviceControlPolicies(), identity, ous, accounts);
+		List<DelegatedAdministrator> admins = file.delegatedAdministrators()
+			.stream()
+			.map(d -> new DelegatedAdministrator(d.account(), d.servicePrincipal(),
+					Ids.daysAgo(reference, d.ageDays(), "delegated" + d.account())))
+			.toList();
+		List<ArtifactReport> reports = file.artifactReports().stream().map(r -> report(r, reference)).toList();
+		var findings = file.findings() == null ? List.<dev.evident.simulator.model.Finding>of()
+				: new FindingGenerator(file.findings(), reference).generate();
+		return new DemoOrganization(identity, reference, ous, accounts, iam, policies, admins, reports, findings);
+	}
 
-    private static ArtifactReport report(DataFile.ReportSpec r, Instant reference) {
-        if (r.id() == null || !r.id().matches("report-[a-zA-Z0-9]{16}")) {
-            throw new IllegalArgumentException("Artifact report id must match report-[a-zA-Z0-9]{16}: " + r.id());
-        }
-        Instant start = Ids.daysAgo(reference, r.periodStartDaysAgo(), "").truncatedTo(java.time.temporal.ChronoUnit.DAYS);
-        Instant end = Ids.daysAgo(reference, r.periodEndDaysAgo(), "").truncatedTo(java.time.temporal.ChronoUnit.DAYS);
-        long version = Math.max(1, r.version());
-        return new ArtifactReport(r.id(), "arn:aws:artifact:us-east-1::report/" + r.id() + ":" + version, r.name(),
-                r.description(), r.series(), r.category(), version, start, end,
-                Ids.daysAgo(reference, r.periodEndDaysAgo() >= 0 ? Math.max(1, r.periodEndDaysAgo() / 2)
-                        : Math.max(1, r.periodStartDaysAgo() - 10), "created" + r.id()),
-                r.state() == null ? "PUBLISHED" : r.state(),
-                "arn:aws:artifact:us-east-1::term/term-" + Ids.hex("term" + r.series(), 16) + ":1");
-    }
+	private static ArtifactReport report(DataFile.ReportSpec r, Instant reference) {
+		if (r.id() == null || !r.id().matches("report-[a-zA-Z0-9]{16}")) {
+			throw new IllegalArgumentException("Artifact report id must match report-[a-zA-Z0-9]{16}: " + r.id());
+		}
+		Instant start = Ids.daysAgo(reference, r.periodStartDaysAgo(), "")
+			.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+		Instant end = Ids.daysAgo(reference, r.periodEndDaysAgo(), "").truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+		long version = Math.max(1, r.version());
+		return new ArtifactReport(r.id(), "arn:aws:artifact:us-east-1::report/" + r.id() + ":" + version, r.name(),
+				r.description(), r.series(), r.category(), version, start, end,
+				Ids.daysAgo(reference,
+						r.periodEndDaysAgo() >= 0 ? Math.max(1, r.periodEndDaysAgo() / 2)
+								: Math.max(1, r.periodStartDaysAgo() - 10),
+						"created" + r.id()),
+				r.state() == null ? "PUBLISHED" : r.state(),
+				"arn:aws:artifact:us-east-1::term/term-" + Ids.hex("term" + r.series(), 16) + ":1");
+	}
 
-    private static String parentId(String parent, String rootId) {
-        return parent == null || parent.equals("root") ? rootId : parent;
-    }
+	private static String parentId(String parent, String rootId) {
+		return parent == null || parent.equals("root") ? rootId : parent;
+	}
 
-    static <T> T require(T value, String what) {
-        if (value == null) {
-            throw new IllegalArgumentException("organization data file: missing or unknown " + what);
-        }
-        return value;
-    }
+	static <T> T require(T value, String what) {
+		if (value == null) {
+			throw new IllegalArgumentException("organization data file: missing or unknown " + what);
+		}
+		return value;
+	}
+
 }

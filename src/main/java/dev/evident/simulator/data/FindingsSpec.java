@@ -7,26 +7,25 @@ import java.util.Map;
 
 /** The {@code findings:} section of the data file. */
 public record FindingsSpec(long seed, List<VulnerabilitySpec> catalog, List<GeneratedSpec> generated,
-                           List<ExplicitSpec> explicit) {
+		List<ExplicitSpec> explicit) {
 
-    public FindingsSpec {
-        catalog = DataFile.orEmpty(catalog);
-        generated = DataFile.orEmpty(generated);
-        explicit = DataFile.orEmpty(explicit);
-    }
+	public FindingsSpec {
+		catalog = DataFile.orEmpty(catalog);
+		generated = DataFile.orEmpty(generated);
+		explicit = DataFile.orEmpty(explicit);
+	}
 
-    /** A known vulnerability that generated package findings draw from. */
-    public record VulnerabilitySpec(String id, String severity, @JsonProperty("package") String packageName,
-                                    String version, String fixedIn, String manager, double score, String vector,
-                                    boolean exploit) {
-    }
+	/** A known vulnerability that generated package findings draw from. */
+	public record VulnerabilitySpec(String id, String severity, @JsonProperty("package") String packageName,
+			String version, String fixedIn, String manager, double score, String vector, boolean exploit) {
+	}
 
-    /** Counts per severity, each {@code [ACTIVE, SUPPRESSED, CLOSED]}. */
-    public record GeneratedSpec(String account, String region, Map<String, List<Integer>> counts) {
-    }
+	/** Counts per severity, each {@code [ACTIVE, SUPPRESSED, CLOSED]}. */
+	public record GeneratedSpec(String account, String region, Map<String, List<Integer>> counts) {
+	}
 
-    /** One finding declared explicitly. */
-    public record ExplicitSpec(String account, String region, String type, String severity, String status,
-                               int ageDays, String vulnerability, String title) {
-    }
+	/** One finding declared explicitly. */
+	public record ExplicitSpec(String account, String region, String type, String severity, String status, int ageDays,
+			String vulnerability, String title) {
+	}
 }

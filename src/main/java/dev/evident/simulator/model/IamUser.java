@@ -10,14 +10,14 @@ import java.util.List;
  * @param attachedPolicies managed policy ARNs attached directly to the user
  */
 public record IamUser(String accountId, String name, String userId, String arn, String path, Instant created,
-                      Instant passwordLastChanged, Instant passwordLastUsed, boolean mfaActive,
-                      List<AccessKey> accessKeys, List<String> groups, List<String> attachedPolicies) {
+		Instant passwordLastChanged, Instant passwordLastUsed, boolean mfaActive, List<AccessKey> accessKeys,
+		List<String> groups, List<String> attachedPolicies) {
 
-    public boolean consoleAccess() {
-        return passwordLastChanged != null;
-    }
+	public boolean consoleAccess() {
+		return passwordLastChanged != null;
+	}
 
-    public String mfaSerial() {
-        return "arn:aws:iam::" + accountId + ":mfa/" + name;
-    }
+	public String mfaSerial() {
+		return "arn:aws:iam::" + accountId + ":mfa/" + name;
+	}
 }

@@ -7,51 +7,54 @@ import java.util.List;
 /** Offset-based pagination with opaque tokens. */
 public final class Pagination {
 
-    /** One page and the token for the next one (null on the last page). */
-    public record Page<T>(List<T> items, String nextToken) {
-        public boolean truncated() {
-            return nextToken != null;
-        }
-    }
+	/** One page and the token for the next one (null on the last page). */
+	public record Page<T>(List<T> items, String nextToken) {
+		public boolean truncated() {
+			return nextToken != null;
+		}
+	}
 
-    private static final String PREFIX = "evident-sim:";
+	private static final String PREFIX = "evident-sim:";
 
-    private Pagination() {
-    }
+	private Pagination() {
+	}
 
-    /**
-     * Returns the page starting at {@code token}. {@code maxResults} null uses {@code defaultSize}; values above
-     * {@code hardMax} are capped.
-     */
-    public static <T> Page<T> page(List<T> all, String token, Integer maxResults, int defaultSize, int hardMax,
-                                   Protocol protocol) {
-        int size = maxResults == null ? defaultSize : maxResults;
-        if (size < 1) {
-            throw protocol.invalidInput("MaxResults must be at least 1");
-        }
-        size = Math.min(size, hardMax);
-        int from = token == null || token.isEmpty() ? 0 : decode(token, protocol);
-        if (from > all.size()) {
-            throw protocol.invalidInput("Invalid pagination token");
-        }
-        int to = Math.min(all.size(), from + size);
-        return new Page<>(all.subList(from, to), to < all.size() ? encode(to) : null);
-    }
+	/**
+	 * Returns the page starting at {@code token}. {@code maxResults} null uses
+	 * {@code defaultSize}; values above {@code hardMax} are capped.
+	 */
+	public static <T> Page<T> page(List<T> all, String token, Integer maxResults, int defaultSize, int hardMax,
+			Protocol protocol) {
+		int size = maxResults == null ? defaultSize : maxResults;
+		if (size < 1) {
+			throw protocol.invalidInput("MaxResults must be at least 1");
+		}
+		size = Math.min(size, hardMax);
+		int from = token == null || token.isEmpty() ? 0 : decode(token, protocol);
+		if (from > all.size()) {
+			throw protocol.invalidInput("Invalid pagination token");
+		}
+		int to = Math.min(all.size(), from + size);
+		return new Page<>(all.subList(from, to), to < all.size() ? encode(to) : null);
+	}
 
-    static String encode(int offset) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((PREFIX + offset).getBytes(StandardCharsets.UTF_8));
-    }
+	static String encode(int offset) {
+		return Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString((PREFIX + offset).getBytes(StandardCharsets.UTF_8));
+	}
 
-    private static int decode(String token, Protocol protocol) {
-        try {
-            String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-            if (!text.startsWith(PREFIX)) {
-                throw new IllegalArgumentException();
-            }
-            return Integer.parseInt(text.substring(PREFIX.length()));
-        } catch (IllegalArgumentException e) {
-            throw protocol.invalidInput("Invalid pagination token");
-        }
-    }
+	private static int decode(String token, Protocol protocol) {
+		try {
+			String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+			if (!text.startsWith(PREFIX)) {
+				throw new IllegalArgumentException();
+			}
+			return Integer.parseInt(text.substring(PREFIX.length()));
+		}
+		catch (IllegalArgumentException e) {
+			throw protocol.invalidInput("Invalid pagination token");
+		}
+	}
+
 }

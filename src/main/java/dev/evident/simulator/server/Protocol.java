@@ -7,30 +7,31 @@ import java.util.Map;
 /** An AWS wire protocol: decodes operations and inputs, encodes results and errors. */
 public interface Protocol {
 
-    /** The operation name of a request; throws {@link SimException} when unknown. */
-    String operation(SimRequest request);
+	/** The operation name of a request; throws {@link SimException} when unknown. */
+	String operation(SimRequest request);
 
-    /** Parameters (query protocol: form body; rest-json: query string). */
-    Map<String, String> params(SimRequest request);
+	/** Parameters (query protocol: form body; rest-json: query string). */
+	Map<String, String> params(SimRequest request);
 
-    /** JSON body (JSON protocols) or an empty object. */
-    JsonNode json(SimRequest request);
+	/** JSON body (JSON protocols) or an empty object. */
+	JsonNode json(SimRequest request);
 
-    SimResponse success(SimRequest request, String operation, Object result);
+	SimResponse success(SimRequest request, String operation, Object result);
 
-    SimResponse error(SimRequest request, SimException error);
+	SimResponse error(SimRequest request, SimException error);
 
-    /** The protocol's throttling error. */
-    SimException throttling();
+	/** The protocol's throttling error. */
+	SimException throttling();
 
-    /** The protocol's error for an injected failure with this HTTP status. */
-    SimException failure(int httpStatus);
+	/** The protocol's error for an injected failure with this HTTP status. */
+	SimException failure(int httpStatus);
 
-    /** The error for expired temporary credentials. */
-    default SimException expiredToken() {
-        return new SimException("ExpiredTokenException", 400, "The security token included in the request is expired");
-    }
+	/** The error for expired temporary credentials. */
+	default SimException expiredToken() {
+		return new SimException("ExpiredTokenException", 400, "The security token included in the request is expired");
+	}
 
-    /** The error for a malformed parameter (bad pagination token, missing member). */
-    SimException invalidInput(String message);
+	/** The error for a malformed parameter (bad pagination token, missing member). */
+	SimException invalidInput(String message);
+
 }

@@ -8,80 +8,83 @@ import java.util.Set;
 /** The AWS query protocol (STS, IAM): form-encoded POST, XML responses. */
 public final class QueryProtocol implements Protocol {
 
-    private static final String XML = "text/xml";
+	private static final String XML = "text/xml";
 
-    private final String xmlNamespace;
-    private final Set<String> operations;
-    private final String internalErrorCode;
+	private final String xmlNamespace;
 
-    public QueryProtocol(String xmlNamespace, Set<String> operations, String internalErrorCode) {
-        this.xmlNamespace = xmlNamespace;
-        this.operations = operations;
-        this.internalErrorCode = internalErrorCode;
-    }
+	private final Set<String> operations;
 
-    @Override
-    public String operation(SimRequest request) {
-        String action = params(request).get("Action");
-        if (action == null) {
-            throw new SimException("MissingAction", 400, "Missing Action parameter");
-        }
-        if (!operations.contains(action)) {
-            throw new SimException("InvalidAction", 400, "Could not find operation " + action);
-        }
-        return action;
-    }
+	private final String internalErrorCode;
 
-    @Override
-    public Map<String, String> params(SimRequest request) {
-        return SimRequest.decodeForm(request.bodyString());
-    }
+	public QueryProtocol(String xmlNamespace, Set<String> operations, String internalErrorCode) {
+		this.xmlNamespace = xmlNamespace;
+		this.operations = operations;
+		this.internalErrorCode = internalErrorCode;
+	}
 
-    @Override
-    public JsonNode json(SimRequest request) {
-        return Json.obj();
-    }
+	@Override
+	public String operation(SimRequest request) {
+		String action = params(request).get("Action");
+		if (action == null) {
+			throw new SimException("MissingAction", 400, "Missing Action parameter");
+		}
+		if (!operations.contains(action)) {
+			throw new SimException("InvalidAction", 400, "Could not find operation " + action);
+		}
+		return action;
+	}
 
-    @Override
-    public SimResponse success(SimRequest request, String operation, Object result) {
-        XmlWriter xml = new XmlWriter().start(operation + "Response", xmlNamespace);
-        if (result != null) {
-            xml.start(operation + "Result").raw(result.toString()).end();
-        }
-        xml.start("ResponseMetadata").element("RequestId", request.requestId()).end().end();
-        return SimResponse.of(200, XML, xml.toString());
-    }
+	@Override
+	public Map<String, String> params(SimRequest request) {
+		return SimRequest.decodeForm(request.bodyString());
+	}
 
-    @Override
-    public SimResponse error(SimRequest request, SimException error) {
-        XmlWriter xml = new XmlWriter().start("ErrorResponse", xmlNamespace)
-                .start("Error")
-                .element("Type", error.senderFault() ? "Sender" : "Receiver")
-                .element("Code", error.code())
-                .element("Message", error.getMessage())
-                .end()
-                .element("RequestId", request.requestId())
-                .end();
-        return SimResponse.of(error.status(), XML, xml.toString());
-    }
+	@Override
+	public JsonNode json(SimRequest request) {
+		return Json.obj();
+	}
 
-    @Override
-    public SimException throttling() {
-        return new SimException("Throttling", 400, "Rate exceeded");
-    }
+	@Override
+	public SimResponse success(SimRequest request, String operation, Object result) {
+		XmlWriter xml = new XmlWriter().start(operation + "Response", xmlNamespace);
+		if (result != null) {
+			xml.start(operation + "Result").raw(result.toString()).end();
+		}
+		xml.start("ResponseMetadata").element("RequestId", request.requestId()).end().end();
+		return SimResponse.of(200, XML, xml.toString());
+	}
 
-    @Override
-    public SimException failure(int httpStatus) {
-        return switch (httpStatus) {
-            case 500 -> new SimException(internalErrorCode, 500, "Injected failure");
-            case 503 -> new SimException("ServiceUnavailable", 503, "Injected failure");
-            case 403 -> new SimException("AccessDenied", 403, "Injected failure");
-            default -> new SimException("InternalFailure", httpStatus, "Injected failure");
-        };
-    }
+	@Override
+	public SimResponse error(SimRequest request, SimException error) {
+		XmlWriter xml = new XmlWriter().start("ErrorResponse", xmlNamespace)
+			.start("Error")
+			.element("Type", error.senderFault() ? "Sender" : "Receiver")
+			.element("Code", error.code())
+			.element("Message", error.getMessage())
+			.end()
+			.element("RequestId", request.requestId())
+			.end();
+		return SimResponse.of(error.status(), XML, xml.toString());
+	}
 
-    @Override
-    public SimException invalidInput(String message) {
-        return new SimException("InvalidInput", 400, message);
-    }
+	@Override
+	public SimException throttling() {
+		return new SimException("Throttling", 400, "Rate exceeded");
+	}
+
+	@Override
+	public SimException failure(int httpStatus) {
+		return switch (httpStatus) {
+			case 500 -> new SimException(internalErrorCode, 500, "Injected failure");
+			case 503 -> new SimException("ServiceUnavailable", 503, "Injected failure");
+			case 403 -> new SimException("AccessDenied", 403, "Injected failure");
+			default -> new SimException("InternalFailure", httpStatus, "Injected failure");
+		};
+	}
+
+	@Override
+	public SimException invalidInput(String message) {
+		return new SimException("InvalidInput", 400, message);
+	}
+
 }

@@ -10,25 +10,30 @@ import java.util.concurrent.atomic.AtomicLong;
 /** Temporary credentials the simulator issued, by access key id. */
 public final class SessionStore {
 
-    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
-    private final AtomicLong counter = new AtomicLong();
-    private final SecureRandom random = new SecureRandom();
+	private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
-    public Session issue(String accountId, String roleArn, String roleSessionName, String externalId,
-                         long issuedAtCall, int durationSeconds) {
-        String keyId = String.format("ASIASIM%013d", counter.incrementAndGet());
-        byte[] secret = new byte[20];
-        random.nextBytes(secret);
-        String roleName = roleArn.substring(roleArn.lastIndexOf('/') + 1);
-        Session s = new Session(keyId, "simsecret" + HexFormat.of().formatHex(secret),
-                "simtoken-" + HexFormat.of().formatHex(secret) + "-" + keyId, accountId, roleArn, roleName,
-                roleSessionName, externalId, issuedAtCall, Instant.now().plusSeconds(durationSeconds));
-        sessions.put(keyId, s);
-        return s;
-    }
+	private final AtomicLong counter = new AtomicLong();
 
-    /** The session of an access key, or null when the key was not issued by the simulator. */
-    public Session lookup(String accessKeyId) {
-        return accessKeyId == null ? null : sessions.get(accessKeyId);
-    }
+	private final SecureRandom random = new SecureRandom();
+
+	public Session issue(String accountId, String roleArn, String roleSessionName, String externalId, long issuedAtCall,
+			int durationSeconds) {
+		String keyId = String.format("ASIASIM%013d", counter.incrementAndGet());
+		byte[] secret = new byte[20];
+		random.nextBytes(secret);
+		String roleName = roleArn.substring(roleArn.lastIndexOf('/') + 1);
+		Session s = new Session(keyId, "simsecret" + HexFormat.of().formatHex(secret),
+				"simtoken-" + HexFormat.of().formatHex(secret) + "-" + keyId, accountId, roleArn, roleName,
+				roleSessionName, externalId, issuedAtCall, Instant.now().plusSeconds(durationSeconds));
+		sessions.put(keyId, s);
+		return s;
+	}
+
+	/**
+	 * The session of an access key, or null when the key was not issued by the simulator.
+	 */
+	public Session lookup(String accessKeyId) {
+		return accessKeyId == null ? null : sessions.get(accessKeyId);
+	}
+
 }

@@ -1,27 +1,33 @@
 package dev.evident.simulator.server;
 
-/** An error answered to the client in the service's wire protocol. Carries no stack trace. */
+/**
+ * An error answered to the client in the service's wire protocol. Carries no stack trace.
+ */
 public final class SimException extends RuntimeException {
 
-    private final String code;
-    private final int status;
+	private final String code;
 
-    public SimException(String code, int status, String message) {
-        super(message, null, false, false);
-        this.code = code;
-        this.status = status;
-    }
+	private final int status;
 
-    public String code() {
-        return code;
-    }
+	public SimException(String code, int status, String message) {
+		super(message, null, false, false);
+		this.code = code;
+		this.status = status;
+	}
 
-    public int status() {
-        return status;
-    }
+	public String code() {
+		return code;
+	}
 
-    /** True for client (4xx) errors, which the query protocol reports as {@code Sender}. */
-    public boolean senderFault() {
-        return status < 500;
-    }
+	public int status() {
+		return status;
+	}
+
+	/**
+	 * True for client (4xx) errors, which the query protocol reports as {@code Sender}.
+	 */
+	public boolean senderFault() {
+		return status < 500;
+	}
+
 }

@@ -19,77 +19,86 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The HTTP server: binds 127.0.0.1 only and serves every request on a bounded thread pool. */
+/**
+ * The HTTP server: binds 127.0.0.1 only and serves every request on a bounded thread
+ * pool.
+ */
 public final class SimServer implements AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger(SimServer.class.getName());
+	private static final System.Logger LOG = System.getLogger(SimServer.class.getName());
 
-    private final HttpServer server;
-    private final ThreadPoolExecutor executor;
-    private final Router router;
+	private final HttpServer server;
 
-    public SimServer(int port, int threads, Router router) {
-        this.router = router;
-        AtomicInteger n = new AtomicInteger();
-        this.executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256),
-                r -> {
-                    Thread t = new Thread(r, "evident-simulator-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                }, new ThreadPoolExecutor.CallerRunsPolicy());
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-        } catch (IOException e) {
-            executor.shutdownNow();
-            throw new UncheckedIOException("cannot bind simulator to 127.0.0.1:" + port, e);
-        }
-        server.createContext("/", this::handle);
-        server.setExecutor(executor);
-        server.start();
-    }
+	private final ThreadPoolExecutor executor;
 
-    public int port() {
-        return server.getAddress().getPort();
-    }
+	private final Router router;
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            SimResponse response;
-            String requestId = UUID.randomUUID().toString();
-            try (InputStream in = exchange.getRequestBody()) {
-                Map<String, List<String>> headers = new LinkedHashMap<>();
-                exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
-                var uri = exchange.getRequestURI();
-                SimRequest request = new SimRequest(exchange.getRequestMethod(), uri.getPath(), uri.getRawQuery(),
-                        headers, in.readAllBytes(), requestId);
-                response = router.route(request);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "simulator failed to handle a request: " + e);
-                response = SimResponse.of(500, "application/json", "{\"message\":\"simulator internal error\"}")
-                        .withHeader("x-amzn-ErrorType", "InternalFailure");
-            }
-            var out = exchange.getResponseHeaders();
-            out.set("Content-Type", response.contentType());
-            out.set("x-amzn-RequestId", requestId);
-            response.headers().forEach(out::set);
-            boolean empty = response.body().length == 0 || "HEAD".equals(exchange.getRequestMethod());
-            exchange.sendResponseHeaders(response.status(), empty ? -1 : response.body().length);
-            if (!empty) {
-                try (OutputStream body = exchange.getResponseBody()) {
-                    body.write(response.body());
-                }
-            }
-        }
-    }
+	public SimServer(int port, int threads, Router router) {
+		this.router = router;
+		AtomicInteger n = new AtomicInteger();
+		this.executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256),
+				r -> {
+					Thread t = new Thread(r, "evident-simulator-" + n.incrementAndGet());
+					t.setDaemon(true);
+					return t;
+				}, new ThreadPoolExecutor.CallerRunsPolicy());
+		try {
+			server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+		}
+		catch (IOException e) {
+			executor.shutdownNow();
+			throw new UncheckedIOException("cannot bind simulator to 127.0.0.1:" + port, e);
+		}
+		server.createContext("/", this::handle);
+		server.setExecutor(executor);
+		server.start();
+	}
 
-    @Override
-    public void close() {
-        server.stop(0);
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
+	public int port() {
+		return server.getAddress().getPort();
+	}
+
+	private void handle(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			SimResponse response;
+			String requestId = UUID.randomUUID().toString();
+			try (InputStream in = exchange.getRequestBody()) {
+				Map<String, List<String>> headers = new LinkedHashMap<>();
+				exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
+				var uri = exchange.getRequestURI();
+				SimRequest request = new SimRequest(exchange.getRequestMethod(), uri.getPath(), uri.getRawQuery(),
+						headers, in.readAllBytes(), requestId);
+				response = router.route(request);
+			}
+			catch (RuntimeException e) {
+				LOG.log(System.Logger.Level.WARNING, "simulator failed to handle a request: " + e);
+				response = SimResponse.of(500, "application/json", "{\"message\":\"simulator internal error\"}")
+					.withHeader("x-amzn-ErrorType", "InternalFailure");
+			}
+			var out = exchange.getResponseHeaders();
+			out.set("Content-Type", response.contentType());
+			out.set("x-amzn-RequestId", requestId);
+			response.headers().forEach(out::set);
+			boolean empty = response.body().length == 0 || "HEAD".equals(exchange.getRequestMethod());
+			exchange.sendResponseHeaders(response.status(), empty ? -1 : response.body().length);
+			if (!empty) {
+				try (OutputStream body = exchange.getResponseBody()) {
+					body.write(response.body());
+				}
+			}
+		}
+	}
+
+	@Override
+	public void close() {
+		server.stop(0);
+		executor.shutdownNow();
+		try {
+			executor.awaitTermination(5, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 }

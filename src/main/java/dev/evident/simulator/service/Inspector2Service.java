@@ -19,114 +19,125 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Amazon Inspector2 (REST-JSON, regional). The management account and Inspector's delegated administrator see
- * every account's findings in the request's region; other accounts see their own.
+ * Amazon Inspector2 (REST-JSON, regional). The management account and Inspector's
+ * delegated administrator see every account's findings in the request's region; other
+ * accounts see their own.
  */
 public final class Inspector2Service implements Service {
 
-    static final String PRINCIPAL = "inspector2.amazonaws.com";
+	static final String PRINCIPAL = "inspector2.amazonaws.com";
 
-    private final Protocol protocol = new RestJsonProtocol(Map.of(
-            "POST /findings/list", "ListFindings",
-            "POST /coverage/list", "ListCoverage",
-            "POST /status/batch/get", "BatchGetAccountStatus",
-            "POST /members/list", "ListMembers"));
-    private final DemoOrganization org;
+	private final Protocol protocol = new RestJsonProtocol(
+			Map.of("POST /findings/list", "ListFindings", "POST /coverage/list", "ListCoverage",
+					"POST /status/batch/get", "BatchGetAccountStatus", "POST /members/list", "ListMembers"));
 
-    public Inspector2Service(DemoOrganization org) {
-        this.org = org;
-    }
+	private final DemoOrganization org;
 
-    @Override
-    public String name() {
-        return "inspector2";
-    }
+	public Inspector2Service(DemoOrganization org) {
+		this.org = org;
+	}
 
-    @Override
-    public Protocol protocol() {
-        return protocol;
-    }
+	@Override
+	public String name() {
+		return "inspector2";
+	}
 
-    @Override
-    public Object handle(Call call) {
-        return switch (call.operation()) {
-            case "ListFindings" -> listFindings(call);
-            case "ListCoverage" -> Coverage.list(call, visibleFindings(call), protocol);
-            case "BatchGetAccountStatus" -> AccountStatus.batchGet(call, org, isAdministrator(call.accountId()));
-            case "ListMembers" -> listMembers(call);
-            default -> throw new IllegalStateException(call.operation());
-        };
-    }
+	@Override
+	public Protocol protocol() {
+		return protocol;
+	}
 
-    boolean isAdministrator(String accountId) {
-        return accountId.equals(org.managementAccountId()) || org.delegatedAdministrators().stream()
-                .anyMatch(d -> d.accountId().equals(accountId) && d.servicePrincipal().equals(PRINCIPAL));
-    }
+	@Override
+	public Object handle(Call call) {
+		return switch (call.operation()) {
+			case "ListFindings" -> listFindings(call);
+			case "ListCoverage" -> Coverage.list(call, visibleFindings(call), protocol);
+			case "BatchGetAccountStatus" -> AccountStatus.batchGet(call, org, isAdministrator(call.accountId()));
+			case "ListMembers" -> listMembers(call);
+			default -> throw new IllegalStateException(call.operation());
+		};
+	}
 
-    private List<Finding> visibleFindings(Call call) {
-        boolean admin = isAdministrator(call.accountId());
-        return org.findings().stream()
-                .filter(f -> f.region().equals(call.region()))
-                .filter(f -> admin || f.awsAccountId().equals(call.accountId()))
-                .toList();
-    }
+	boolean isAdministrator(String accountId) {
+		return accountId.equals(org.managementAccountId()) || org.delegatedAdministrators()
+			.stream()
+			.anyMatch(d -> d.accountId().equals(accountId) && d.servicePrincipal().equals(PRINCIPAL));
+	}
 
-    private ObjectNode listFindings(Call call) {
-        List<Finding> findings = visibleFindings(call).stream()
-                .filter(FindingFilter.of(call.json().get("filterCriteria")))
-                .toList();
-        JsonNode sort = call.json().get("sortCriteria");
-        if (sort != null && !sort.isNull()) {
-            findings = findings.stream().sorted(FindingOrder.of(sort)).toList();
-        }
-        var page = Pagination.page(findings, call.text("nextToken"), call.integer("maxResults"), 50, 100, protocol);
-        ArrayNode list = Json.arr();
-        page.items().forEach(f -> list.add(FindingJson.render(f)));
-        ObjectNode out = Json.obj();
-        out.set("findings", list);
-        return Json.put(out, "nextToken", page.nextToken());
-    }
+	private List<Finding> visibleFindings(Call call) {
+		boolean admin = isAdministrator(call.accountId());
+		return org.findings()
+			.stream()
+			.filter(f -> f.region().equals(call.region()))
+			.filter(f -> admin || f.awsAccountId().equals(call.accountId()))
+			.toList();
+	}
 
-    private ObjectNode listMembers(Call call) {
-        if (!isAdministrator(call.accountId())) {
-            throw new SimException("AccessDeniedException", 403,
-                    "Invoking account is not the Amazon Inspector delegated administrator");
-        }
-        String admin = org.delegatedAdministrators().stream().filter(d -> d.servicePrincipal().equals(PRINCIPAL))
-                .map(d -> d.accountId()).findFirst().orElse(org.managementAccountId());
-        List<Account> members = org.accounts().stream().filter(a -> !a.id().equals(admin)).toList();
-        var page = Pagination.page(members, call.text("nextToken"), call.integer("maxResults"), 50, 50, protocol);
-        ArrayNode list = Json.arr();
-        for (Account a : page.items()) {
-            String status = a.suspended() ? "ACCOUNT_SUSPENDED"
-                    : "ENABLED".equals(a.inspectorStatus()) ? "ENABLED" : "DISABLED";
-            list.add(Json.epoch(Json.obj().put("accountId", a.id()).put("relationshipStatus", status)
-                    .put("delegatedAdminAccountId", admin), "updatedAt", a.joinedTimestamp()));
-        }
-        ObjectNode out = Json.obj();
-        out.set("members", list);
-        return Json.put(out, "nextToken", page.nextToken());
-    }
+	private ObjectNode listFindings(Call call) {
+		List<Finding> findings = visibleFindings(call).stream()
+			.filter(FindingFilter.of(call.json().get("filterCriteria")))
+			.toList();
+		JsonNode sort = call.json().get("sortCriteria");
+		if (sort != null && !sort.isNull()) {
+			findings = findings.stream().sorted(FindingOrder.of(sort)).toList();
+		}
+		var page = Pagination.page(findings, call.text("nextToken"), call.integer("maxResults"), 50, 100, protocol);
+		ArrayNode list = Json.arr();
+		page.items().forEach(f -> list.add(FindingJson.render(f)));
+		ObjectNode out = Json.obj();
+		out.set("findings", list);
+		return Json.put(out, "nextToken", page.nextToken());
+	}
 
-    /** Sort orders of ListFindings' sortCriteria. */
-    static final class FindingOrder {
-        private static final List<String> SEVERITY_RANK =
-                List.of("INFORMATIONAL", "LOW", "MEDIUM", "HIGH", "CRITICAL", "UNTRIAGED");
+	private ObjectNode listMembers(Call call) {
+		if (!isAdministrator(call.accountId())) {
+			throw new SimException("AccessDeniedException", 403,
+					"Invoking account is not the Amazon Inspector delegated administrator");
+		}
+		String admin = org.delegatedAdministrators()
+			.stream()
+			.filter(d -> d.servicePrincipal().equals(PRINCIPAL))
+			.map(d -> d.accountId())
+			.findFirst()
+			.orElse(org.managementAccountId());
+		List<Account> members = org.accounts().stream().filter(a -> !a.id().equals(admin)).toList();
+		var page = Pagination.page(members, call.text("nextToken"), call.integer("maxResults"), 50, 50, protocol);
+		ArrayNode list = Json.arr();
+		for (Account a : page.items()) {
+			String status = a.suspended() ? "ACCOUNT_SUSPENDED"
+					: "ENABLED".equals(a.inspectorStatus()) ? "ENABLED" : "DISABLED";
+			list.add(Json.epoch(Json.obj()
+				.put("accountId", a.id())
+				.put("relationshipStatus", status)
+				.put("delegatedAdminAccountId", admin), "updatedAt", a.joinedTimestamp()));
+		}
+		ObjectNode out = Json.obj();
+		out.set("members", list);
+		return Json.put(out, "nextToken", page.nextToken());
+	}
 
-        static Comparator<Finding> of(JsonNode sort) {
-            Comparator<Finding> c = switch (sort.path("field").asText()) {
-                case "AWS_ACCOUNT_ID" -> Comparator.comparing(Finding::awsAccountId);
-                case "FINDING_TYPE" -> Comparator.comparing(Finding::type);
-                case "SEVERITY" -> Comparator.comparingInt(f -> SEVERITY_RANK.indexOf(f.severity()));
-                case "FIRST_OBSERVED_AT" -> Comparator.comparing(Finding::firstObservedAt);
-                case "LAST_OBSERVED_AT" -> Comparator.comparing(Finding::lastObservedAt);
-                case "FINDING_STATUS" -> Comparator.comparing(Finding::status);
-                case "RESOURCE_TYPE" -> Comparator.comparing(Finding::resourceType);
-                default -> throw new SimException("ValidationException", 400,
-                        "sortCriteria.field not supported by the Evident simulator: " + sort.path("field").asText());
-            };
-            c = c.thenComparing(Finding::findingArn);
-            return "DESC".equals(sort.path("sortOrder").asText()) ? c.reversed() : c;
-        }
-    }
+	/** Sort orders of ListFindings' sortCriteria. */
+	static final class FindingOrder {
+
+		private static final List<String> SEVERITY_RANK = List.of("INFORMATIONAL", "LOW", "MEDIUM", "HIGH", "CRITICAL",
+				"UNTRIAGED");
+
+		static Comparator<Finding> of(JsonNode sort) {
+			Comparator<Finding> c = switch (sort.path("field").asText()) {
+				case "AWS_ACCOUNT_ID" -> Comparator.comparing(Finding::awsAccountId);
+				case "FINDING_TYPE" -> Comparator.comparing(Finding::type);
+				case "SEVERITY" -> Comparator.comparingInt(f -> SEVERITY_RANK.indexOf(f.severity()));
+				case "FIRST_OBSERVED_AT" -> Comparator.comparing(Finding::firstObservedAt);
+				case "LAST_OBSERVED_AT" -> Comparator.comparing(Finding::lastObservedAt);
+				case "FINDING_STATUS" -> Comparator.comparing(Finding::status);
+				case "RESOURCE_TYPE" -> Comparator.comparing(Finding::resourceType);
+				default -> throw new SimException("ValidationException", 400,
+						"sortCriteria.field not supported by the Evident simulator: " + sort.path("field").asText());
+			};
+			c = c.thenComparing(Finding::findingArn);
+			return "DESC".equals(sort.path("sortOrder").asText()) ? c.reversed() : c;
+		}
+
+	}
+
 }

@@ -21,96 +21,101 @@ import java.util.regex.Pattern;
 /** STS: AssumeRole and GetCallerIdentity. */
 public final class StsService implements Service {
 
-    private static final Pattern ROLE_ARN = Pattern.compile("arn:aws:iam::(\\d{12}):role/(?:[\\w+=,.@-]+/)*([\\w+=,.@-]{1,64})");
+	private static final Pattern ROLE_ARN = Pattern
+		.compile("arn:aws:iam::(\\d{12}):role/(?:[\\w+=,.@-]+/)*([\\w+=,.@-]{1,64})");
 
-    private final Protocol protocol = new QueryProtocol("https://sts.amazonaws.com/doc/2011-06-15/",
-            Set.of("AssumeRole", "GetCallerIdentity"), "InternalFailure");
-    private final DemoOrganization org;
-    private final Faults faults;
-    private final CallLog calls;
-    private final SessionStore sessions;
+	private final Protocol protocol = new QueryProtocol("https://sts.amazonaws.com/doc/2011-06-15/",
+			Set.of("AssumeRole", "GetCallerIdentity"), "InternalFailure");
 
-    public StsService(DemoOrganization org, Faults faults, CallLog calls, SessionStore sessions) {
-        this.org = org;
-        this.faults = faults;
-        this.calls = calls;
-        this.sessions = sessions;
-    }
+	private final DemoOrganization org;
 
-    @Override
-    public String name() {
-        return "sts";
-    }
+	private final Faults faults;
 
-    @Override
-    public Protocol protocol() {
-        return protocol;
-    }
+	private final CallLog calls;
 
-    @Override
-    public Object handle(Call call) {
-        return switch (call.operation()) {
-            case "AssumeRole" -> assumeRole(call);
-            case "GetCallerIdentity" -> callerIdentity(call);
-            default -> throw new IllegalStateException(call.operation());
-        };
-    }
+	private final SessionStore sessions;
 
-    private String assumeRole(Call call) {
-        String roleArn = call.param("RoleArn");
-        String sessionName = call.param("RoleSessionName");
-        String externalId = call.param("ExternalId");
-        if (roleArn == null || sessionName == null) {
-            throw new SimException("ValidationError", 400, "RoleArn and RoleSessionName are required");
-        }
-        if (!sessionName.matches("[\\w+=,.@-]{2,64}")) {
-            throw new SimException("ValidationError", 400, "Invalid RoleSessionName: " + sessionName);
-        }
-        Matcher m = ROLE_ARN.matcher(roleArn);
-        Optional<Account> target = m.matches() ? org.account(m.group(1)) : Optional.empty();
-        boolean granted = target.isPresent() && !target.get().suspended() && !target.get().assumeRoleDenied()
-                && !faults.assumeRoleDenied(target.get().id());
-        calls.recordAssumeRole(new CallLog.AssumeRoleCall(m.matches() ? m.group(1) : null, roleArn, sessionName,
-                externalId, granted));
-        if (!granted) {
-            throw new SimException("AccessDenied", 403, "User: " + callerArn(call) + " is not authorized to perform: "
-                    + "sts:AssumeRole on resource: " + roleArn);
-        }
-        int duration = call.param("DurationSeconds") == null ? 3600 : Integer.parseInt(call.param("DurationSeconds"));
-        Session s = sessions.issue(target.get().id(), roleArn, sessionName, externalId, call.sequence(), duration);
-        return new XmlWriter()
-                .start("Credentials")
-                .element("AccessKeyId", s.accessKeyId())
-                .element("SecretAccessKey", s.secretAccessKey())
-                .element("SessionToken", s.sessionToken())
-                .time("Expiration", s.expiration())
-                .end()
-                .start("AssumedRoleUser")
-                .element("AssumedRoleId", roleId(s) + ":" + sessionName)
-                .element("Arn", assumedArn(s))
-                .end()
-                .toString();
-    }
+	public StsService(DemoOrganization org, Faults faults, CallLog calls, SessionStore sessions) {
+		this.org = org;
+		this.faults = faults;
+		this.calls = calls;
+		this.sessions = sessions;
+	}
 
-    private String callerIdentity(Call call) {
-        Session s = call.session();
-        return new XmlWriter()
-                .element("UserId", s == null ? "AIDASIMULATORCOLLECT" : roleId(s) + ":" + s.roleSessionName())
-                .element("Account", call.accountId())
-                .element("Arn", callerArn(call))
-                .toString();
-    }
+	@Override
+	public String name() {
+		return "sts";
+	}
 
-    private String callerArn(Call call) {
-        Session s = call.session();
-        return s == null ? "arn:aws:iam::" + call.accountId() + ":user/evident-collector" : assumedArn(s);
-    }
+	@Override
+	public Protocol protocol() {
+		return protocol;
+	}
 
-    private static String assumedArn(Session s) {
-        return "arn:aws:sts::" + s.accountId() + ":assumed-role/" + s.roleName() + "/" + s.roleSessionName();
-    }
+	@Override
+	public Object handle(Call call) {
+		return switch (call.operation()) {
+			case "AssumeRole" -> assumeRole(call);
+			case "GetCallerIdentity" -> callerIdentity(call);
+			default -> throw new IllegalStateException(call.operation());
+		};
+	}
 
-    private static String roleId(Session s) {
-        return dev.evident.simulator.data.Ids.of("AROA", s.accountId() + "role" + s.roleName(), 17);
-    }
+	private String assumeRole(Call call) {
+		String roleArn = call.param("RoleArn");
+		String sessionName = call.param("RoleSessionName");
+		String externalId = call.param("ExternalId");
+		if (roleArn == null || sessionName == null) {
+			throw new SimException("ValidationError", 400, "RoleArn and RoleSessionName are required");
+		}
+		if (!sessionName.matches("[\\w+=,.@-]{2,64}")) {
+			throw new SimException("ValidationError", 400, "Invalid RoleSessionName: " + sessionName);
+		}
+		Matcher m = ROLE_ARN.matcher(roleArn);
+		Optional<Account> target = m.matches() ? org.account(m.group(1)) : Optional.empty();
+		boolean granted = target.isPresent() && !target.get().suspended() && !target.get().assumeRoleDenied()
+				&& !faults.assumeRoleDenied(target.get().id());
+		calls.recordAssumeRole(
+				new CallLog.AssumeRoleCall(m.matches() ? m.group(1) : null, roleArn, sessionName, externalId, granted));
+		if (!granted) {
+			throw new SimException("AccessDenied", 403, "User: " + callerArn(call) + " is not authorized to perform: "
+					+ "sts:AssumeRole on resource: " + roleArn);
+		}
+		int duration = call.param("DurationSeconds") == null ? 3600 : Integer.parseInt(call.param("DurationSeconds"));
+		Session s = sessions.issue(target.get().id(), roleArn, sessionName, externalId, call.sequence(), duration);
+		return new XmlWriter().start("Credentials")
+			.element("AccessKeyId", s.accessKeyId())
+			.element("SecretAccessKey", s.secretAccessKey())
+			.element("SessionToken", s.sessionToken())
+			.time("Expiration", s.expiration())
+			.end()
+			.start("AssumedRoleUser")
+			.element("AssumedRoleId", roleId(s) + ":" + sessionName)
+			.element("Arn", assumedArn(s))
+			.end()
+			.toString();
+	}
+
+	private String callerIdentity(Call call) {
+		Session s = call.session();
+		return new XmlWriter()
+			.element("UserId", s == null ? "AIDASIMULATORCOLLECT" : roleId(s) + ":" + s.roleSessionName())
+			.element("Account", call.accountId())
+			.element("Arn", callerArn(call))
+			.toString();
+	}
+
+	private String callerArn(Call call) {
+		Session s = call.session();
+		return s == null ? "arn:aws:iam::" + call.accountId() + ":user/evident-collector" : assumedArn(s);
+	}
+
+	private static String assumedArn(Session s) {
+		return "arn:aws:sts::" + s.accountId() + ":assumed-role/" + s.roleName() + "/" + s.roleSessionName();
+	}
+
+	private static String roleId(Session s) {
+		return dev.evident.simulator.data.Ids.of("AROA", s.accountId() + "role" + s.roleName(), 17);
+	}
+
 }

@@ -73,4 +73,5 @@ class ArtifactReportCurrentTest {
 			assertThat(r.resource()).isEqualTo("AWS Artifact: SOC 2");
 		});
 	}
+
 }

@@ -54,8 +54,10 @@ final class CheckFixture {
 	void user(String account, String user, boolean passwordEnabled, boolean mfa) {
 		String arn = "<root_account>".equals(user) ? "arn:aws:iam::" + account + ":root"
 				: "arn:aws:iam::" + account + ":user/" + user;
-		jdbc.update("INSERT INTO ev_credential_report_row (run_id, account_id, user_name, arn, password_enabled, "
-				+ "mfa_active, user_creation_time) VALUES (?, ?, ?, ?, ?, ?, ?)", RUN, account, user, arn,
+		jdbc.update(
+				"INSERT INTO ev_credential_report_row (run_id, account_id, user_name, arn, password_enabled, "
+						+ "mfa_active, user_creation_time) VALUES (?, ?, ?, ?, ?, ?, ?)",
+				RUN, account, user, arn,
 				"<root_account>".equals(user) ? "not_supported" : Boolean.toString(passwordEnabled),
 				Boolean.toString(mfa), "2024-01-01T00:00:00Z");
 	}
@@ -65,15 +67,18 @@ final class CheckFixture {
 	}
 
 	void finding(String arn, String account, String severity, String status, int ageDays) {
-		jdbc.update("INSERT INTO ev_finding (run_id, finding_arn, account_id, region, severity, status, type, title, "
-				+ "first_observed_at) VALUES (?, ?, ?, 'us-east-1', ?, ?, 'PACKAGE_VULNERABILITY', 't', ?)", RUN, arn,
-				account, severity, status, AS_OF.minusSeconds(ageDays * 86400L).atOffset(ZoneOffset.UTC));
+		jdbc.update(
+				"INSERT INTO ev_finding (run_id, finding_arn, account_id, region, severity, status, type, title, "
+						+ "first_observed_at) VALUES (?, ?, ?, 'us-east-1', ?, ?, 'PACKAGE_VULNERABILITY', 't', ?)",
+				RUN, arn, account, severity, status, AS_OF.minusSeconds(ageDays * 86400L).atOffset(ZoneOffset.UTC));
 	}
 
 	void artifactReport(String id, String name, String series, Instant start, Instant end) {
-		jdbc.update("INSERT INTO ev_artifact_report (run_id, report_id, name, series, version, state, period_start, "
-				+ "period_end, document_path, document_sha256) VALUES (?, ?, ?, ?, 3, 'PUBLISHED', ?, ?, ?, ?)", RUN, id,
-				name, series, start.atOffset(ZoneOffset.UTC), end.atOffset(ZoneOffset.UTC),
+		jdbc.update(
+				"INSERT INTO ev_artifact_report (run_id, report_id, name, series, version, state, period_start, "
+						+ "period_end, document_path, document_sha256) VALUES (?, ?, ?, ?, 3, 'PUBLISHED', ?, ?, ?, ?)",
+				RUN, id, name, series, start.atOffset(ZoneOffset.UTC), end.atOffset(ZoneOffset.UTC),
 				"raw/" + MANAGEMENT + "/artifact/" + id + "-v3.pdf", "ab".repeat(32));
 	}
+
 }

@@ -66,4 +66,5 @@ class IamConsoleUserMfaTest {
 			assertThat(r.reason()).isEqualTo("Account 555555555555 has no IAM user with a console password.");
 		});
 	}
+
 }

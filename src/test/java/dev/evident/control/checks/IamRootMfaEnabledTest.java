@@ -62,4 +62,5 @@ class IamRootMfaEnabledTest {
 		assertThat(result.status()).isEqualTo(Status.NOT_APPLICABLE);
 		assertThat(result.reason()).isEqualTo("Account 888888888888 is SUSPENDED and was not assessed.");
 	}
+
 }

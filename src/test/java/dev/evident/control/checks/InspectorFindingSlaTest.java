@@ -29,8 +29,8 @@ class InspectorFindingSlaTest {
 		assertThat(results).singleElement().satisfies(r -> {
 			assertThat(r.status()).isEqualTo(Status.PASS);
 			assertThat(r.resource()).isEqualTo("Inspector findings of account 444444444444");
-			assertThat(r.reason()).isEqualTo(
-					"Account 444444444444 has no ACTIVE finding past its SLA as of 2026-10-15T00:00:00Z.");
+			assertThat(r.reason())
+				.isEqualTo("Account 444444444444 has no ACTIVE finding past its SLA as of 2026-10-15T00:00:00Z.");
 		});
 	}
 
@@ -62,4 +62,5 @@ class InspectorFindingSlaTest {
 			assertThat(r.reason()).contains("inspector2:eu-west-1 (AccessDenied)").contains("555555555555");
 		});
 	}
+
 }
