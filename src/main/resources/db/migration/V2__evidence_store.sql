@@ -105,6 +105,107 @@ CREATE TABLE ev_credential_report_row (
     PRIMARY KEY (run_id, account_id, user_name)
 );
 
+CREATE TABLE ev_account_summary (
+    run_id     VARCHAR(64) NOT NULL,
+    account_id VARCHAR(12) NOT NULL,
+    summary_key   VARCHAR(64) NOT NULL,
+    summary_value BIGINT      NOT NULL,
+    PRIMARY KEY (run_id, account_id, summary_key)
+);
+
+-- One row per collected account: present = FALSE records that the account has no password policy.
+CREATE TABLE ev_password_policy (
+    run_id                     VARCHAR(64) NOT NULL,
+    account_id                 VARCHAR(12) NOT NULL,
+    present                    BOOLEAN     NOT NULL,
+    minimum_length             INTEGER,
+    require_symbols            BOOLEAN,
+    require_numbers            BOOLEAN,
+    require_uppercase          BOOLEAN,
+    require_lowercase          BOOLEAN,
+    allow_users_to_change      BOOLEAN,
+    expire_passwords           BOOLEAN,
+    max_age_days               INTEGER,
+    reuse_prevention           INTEGER,
+    hard_expiry                BOOLEAN,
+    PRIMARY KEY (run_id, account_id)
+);
+
+CREATE TABLE ev_mfa_device (
+    run_id        VARCHAR(64)   NOT NULL,
+    account_id    VARCHAR(12)   NOT NULL,
+    serial_number VARCHAR(512)  NOT NULL,
+    user_arn      VARCHAR(1024),
+    enabled_at    TIMESTAMP WITH TIME ZONE,
+    PRIMARY KEY (run_id, account_id, serial_number)
+);
+
+CREATE TABLE ev_account_alias (
+    run_id     VARCHAR(64)  NOT NULL,
+    account_id VARCHAR(12)  NOT NULL,
+    alias      VARCHAR(128) NOT NULL,
+    PRIMARY KEY (run_id, account_id, alias)
+);
+
+-- Users, groups and roles from GetAccountAuthorizationDetails, with what the least-privilege
+-- checks need already derived from the policy documents kept beside them.
+CREATE TABLE ev_iam_principal (
+    run_id              VARCHAR(64)   NOT NULL,
+    account_id          VARCHAR(12)   NOT NULL,
+    type                VARCHAR(8)    NOT NULL,
+    name                VARCHAR(256)  NOT NULL,
+    arn                 VARCHAR(1024) NOT NULL,
+    created_at          TIMESTAMP WITH TIME ZONE,
+    groups_list         VARCHAR(4000),
+    attached_policies   TEXT,
+    inline_policies     TEXT,
+    trust_policy        TEXT,
+    direct_permissions  BOOLEAN       NOT NULL,
+    full_admin          BOOLEAN       NOT NULL,
+    full_admin_via      VARCHAR(4000),
+    service_role        BOOLEAN       NOT NULL,
+    human_assumable     BOOLEAN       NOT NULL,
+    trusted_principals  VARCHAR(4000),
+    PRIMARY KEY (run_id, account_id, type, name)
+);
+
+CREATE TABLE ev_iam_policy (
+    run_id           VARCHAR(64)   NOT NULL,
+    account_id       VARCHAR(12)   NOT NULL,
+    arn              VARCHAR(1024) NOT NULL,
+    name             VARCHAR(256)  NOT NULL,
+    attachment_count INTEGER,
+    default_document TEXT,
+    full_admin       BOOLEAN       NOT NULL,
+    PRIMARY KEY (run_id, account_id, arn)
+);
+
+CREATE TABLE ev_inspector_coverage (
+    run_id         VARCHAR(64)   NOT NULL,
+    account_id     VARCHAR(12)   NOT NULL,
+    region         VARCHAR(32)   NOT NULL,
+    resource_id    VARCHAR(2048) NOT NULL,
+    resource_type  VARCHAR(64)   NOT NULL,
+    scan_type      VARCHAR(32),
+    scan_status    VARCHAR(32),
+    status_reason  VARCHAR(128),
+    last_scanned_at TIMESTAMP WITH TIME ZONE,
+    PRIMARY KEY (run_id, region, resource_id)
+);
+
+CREATE TABLE ev_inspector_account (
+    run_id      VARCHAR(64) NOT NULL,
+    account_id  VARCHAR(12) NOT NULL,
+    region      VARCHAR(32) NOT NULL,
+    state       VARCHAR(32) NOT NULL,
+    ec2         VARCHAR(32),
+    ecr         VARCHAR(32),
+    lambda      VARCHAR(32),
+    lambda_code VARCHAR(32),
+    error_code  VARCHAR(64),
+    PRIMARY KEY (run_id, account_id, region)
+);
+
 CREATE TABLE ev_finding (
     run_id            VARCHAR(64)   NOT NULL,
     finding_arn       VARCHAR(512)  NOT NULL,

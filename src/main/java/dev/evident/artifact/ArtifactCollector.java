@@ -29,16 +29,16 @@ public class ArtifactCollector {
 
 	private final HttpClient http;
 
-	private final boolean download;
+	private final DocumentSelection documents;
 
 	private final java.util.function.BiConsumer<String, Exception> downloadFailed;
 
-	public ArtifactCollector(ArtifactClient client, RawSink raw, HttpClient http, boolean download,
+	public ArtifactCollector(ArtifactClient client, RawSink raw, HttpClient http, DocumentSelection documents,
 			java.util.function.BiConsumer<String, Exception> downloadFailed) {
 		this.client = client;
 		this.raw = raw;
 		this.http = http;
-		this.download = download;
+		this.documents = documents;
 		this.downloadFailed = downloadFailed;
 	}
 
@@ -61,7 +61,7 @@ public class ArtifactCollector {
 				"reportId=" + id + ";reportVersion=" + version, metadata);
 		var detail = metadata.reportDetails();
 		Written document = null;
-		if (download) {
+		if (documents.includes(detail.series())) {
 			var term = client.getTermForReport(b -> b.reportId(id).reportVersion(version));
 			var report = client.getReport(b -> b.reportId(id).reportVersion(version).termToken(term.termToken()));
 			try {

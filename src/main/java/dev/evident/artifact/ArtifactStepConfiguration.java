@@ -22,9 +22,10 @@ public class ArtifactStepConfiguration {
 	@Bean
 	Step collectArtifactReports(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			AwsClientConfigurer aws, Runs runs, EvidenceFiles files, Gaps gaps, ArtifactReportStore store,
-			Progress progress, @Value("${evident.artifact.download:true}") boolean download) {
+			Progress progress, @Value("${evident.artifact.documents:all}") String documents) {
 		return new StepBuilder("collectArtifactReports", jobRepository)
-			.tasklet(new CollectArtifactReportsTasklet(aws, runs, files, gaps, store, download), transactionManager)
+			.tasklet(new CollectArtifactReportsTasklet(aws, runs, files, gaps, store,
+					DocumentSelection.parse(documents)), transactionManager)
 			.listener(new ProgressListener(progress))
 			.build();
 	}

@@ -34,16 +34,16 @@ public class CollectArtifactReportsTasklet implements Tasklet {
 
 	private final ArtifactReportStore store;
 
-	private final boolean download;
+	private final DocumentSelection documents;
 
 	public CollectArtifactReportsTasklet(AwsClientConfigurer aws, Runs runs, EvidenceFiles files, Gaps gaps,
-			ArtifactReportStore store, boolean download) {
+			ArtifactReportStore store, DocumentSelection documents) {
 		this.aws = aws;
 		this.runs = runs;
 		this.files = files;
 		this.gaps = gaps;
 		this.store = store;
-		this.download = download;
+		this.documents = documents;
 	}
 
 	@Override
@@ -54,7 +54,7 @@ public class CollectArtifactReportsTasklet implements Tasklet {
 		RawSink raw = new RawSink(files, run.runId(), run.layout().staging(), account, aws.defaultRegion().id());
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
 		try (ArtifactClient client = aws.build(ArtifactClient.builder(), aws.baseCredentials(), aws.defaultRegion())) {
-			new ArtifactCollector(client, raw, http, download,
+			new ArtifactCollector(client, raw, http, documents,
 					(reportId, ex) -> gaps.record(run.runId(), account, SOURCE + ":" + reportId, "DownloadFailed",
 							"the document of report " + reportId + " could not be downloaded: " + ex.getMessage()))
 				.collect(report -> {

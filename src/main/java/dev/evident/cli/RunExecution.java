@@ -44,6 +44,7 @@ final class RunExecution {
 		}
 		Map<String, Object> properties = new LinkedHashMap<>(extraProperties);
 		properties.put("evident.parallelism", parameters.parallelism());
+		properties.put("evident.artifact.documents", options.artifactDocuments);
 		if (options.roleName != null) {
 			properties.put("evident.aws.role-name", options.roleName);
 		}

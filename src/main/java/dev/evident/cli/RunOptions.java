@@ -55,6 +55,11 @@ public class RunOptions {
 			description = "Regions to collect Inspector findings from. Default: the SDK's default region.")
 	List<String> regions = new ArrayList<>();
 
+	@Option(names = "--artifact-documents", paramLabel = "all|none|SERIES", defaultValue = "all",
+			description = "Which AWS Artifact documents to download: all, none (inventory and metadata only), or "
+					+ "series such as 'SOC 2,PCI DSS'. Default: ${DEFAULT-VALUE}.")
+	String artifactDocuments;
+
 	@Option(names = "--parallelism", paramLabel = "N", defaultValue = "4",
 			description = "Accounts collected at once. Default: ${DEFAULT-VALUE}.")
 	int parallelism;

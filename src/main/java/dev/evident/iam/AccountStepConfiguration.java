@@ -52,14 +52,14 @@ public class AccountStepConfiguration {
 	@Bean
 	Step collectAccount(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			AwsClientConfigurer aws, Runs runs, OrganizationStore organizations, EvidenceFiles files, Gaps gaps,
-			CredentialReportStore reports, Progress progress,
+			CredentialReportStore reports, IamAccountStore iamStore, Progress progress,
 			@Value("${evident.iam.report-poll-initial:PT0.2S}") Duration pollInitial,
 			@Value("${evident.iam.report-poll-max:PT10S}") Duration pollMax,
 			@Value("${evident.iam.report-poll-attempts:12}") int pollAttempts) {
 		var backoff = new CredentialReportCollector.Backoff(pollInitial, pollMax, pollAttempts);
 		return new StepBuilder("collectAccount", jobRepository)
-			.tasklet(new CollectAccountTasklet(aws, runs, organizations, files, gaps, reports, backoff, progress),
-					transactionManager)
+			.tasklet(new CollectAccountTasklet(aws, runs, organizations, files, gaps, reports, iamStore, backoff,
+					progress), transactionManager)
 			.build();
 	}
 

@@ -27,9 +27,10 @@ import software.amazon.awssdk.services.iam.IamClient;
 
 /**
  * Collects one account: assumes the member role (the management account uses the base
- * credentials), then the IAM credential report. A denied role or a failed source becomes
- * an evidence gap for that account and source; the partition still completes, so the
- * other accounts and the rest of the job go on.
+ * credentials), then the IAM credential report, the account settings and the
+ * authorization details. A denied role or a failed source becomes an evidence gap for
+ * that account and source; the partition still completes, so the other accounts and the
+ * rest of the job go on.
  */
 public class CollectAccountTasklet implements Tasklet {
 
@@ -38,6 +39,10 @@ public class CollectAccountTasklet implements Tasklet {
 	static final String SOURCE_ACCOUNT = "account";
 
 	static final String SOURCE_CREDENTIAL_REPORT = "iam:CredentialReport";
+
+	static final String SOURCE_SETTINGS = "iam:AccountSettings";
+
+	static final String SOURCE_AUTHORIZATION = "iam:AuthorizationDetails";
 
 	private final AwsClientConfigurer aws;
 
@@ -51,19 +56,22 @@ public class CollectAccountTasklet implements Tasklet {
 
 	private final CredentialReportStore reports;
 
+	private final IamAccountStore iamStore;
+
 	private final CredentialReportCollector.Backoff backoff;
 
 	private final Progress progress;
 
 	public CollectAccountTasklet(AwsClientConfigurer aws, Runs runs, OrganizationStore organizations,
-			EvidenceFiles files, Gaps gaps, CredentialReportStore reports, CredentialReportCollector.Backoff backoff,
-			Progress progress) {
+			EvidenceFiles files, Gaps gaps, CredentialReportStore reports, IamAccountStore iamStore,
+			CredentialReportCollector.Backoff backoff, Progress progress) {
 		this.aws = aws;
 		this.runs = runs;
 		this.organizations = organizations;
 		this.files = files;
 		this.gaps = gaps;
 		this.reports = reports;
+		this.iamStore = iamStore;
 		this.backoff = backoff;
 		this.progress = progress;
 	}
@@ -74,7 +82,7 @@ public class CollectAccountTasklet implements Tasklet {
 		RunContext run = RunContext.of(step, runs);
 		String accountId = step.getExecutionContext().getString(AccountPartitioner.ACCOUNT_ID);
 		String runId = run.runId();
-		for (String source : List.of(SOURCE_ACCOUNT, SOURCE_CREDENTIAL_REPORT)) {
+		for (String source : List.of(SOURCE_ACCOUNT, SOURCE_CREDENTIAL_REPORT, SOURCE_SETTINGS, SOURCE_AUTHORIZATION)) {
 			gaps.clear(runId, accountId, source);
 		}
 		Region region = aws.defaultRegion();
@@ -93,24 +101,47 @@ public class CollectAccountTasklet implements Tasklet {
 				return done(accountId);
 			}
 			try (IamClient iam = aws.build(IamClient.builder(), credentials.provider(), region)) {
-				try {
+				source(runId, accountId, SOURCE_CREDENTIAL_REPORT, () -> {
 					List<CredentialReportRow> rows = new CredentialReportCollector(iam, raw, backoff)
 						.collect(accountId);
 					reports.replace(runId, accountId, rows);
 					contribution.incrementWriteCount(rows.size());
-				}
-				catch (SdkException ex) {
-					if (!AwsErrors.isPermanent(ex)) {
-						throw ex;
-					}
-					gaps.record(runId, accountId, SOURCE_CREDENTIAL_REPORT, AwsErrors.code(ex), AwsErrors.message(ex));
-				}
-				catch (CredentialReportCollector.ReportNotReadyException ex) {
-					gaps.record(runId, accountId, SOURCE_CREDENTIAL_REPORT, "ReportNotReady", ex.getMessage());
-				}
+				});
+				source(runId, accountId, SOURCE_SETTINGS, () -> iamStore.replaceSettings(runId, accountId,
+						new AccountSettingsCollector(iam, raw).collect()));
+				source(runId, accountId, SOURCE_AUTHORIZATION, () -> iamStore.replaceAuthorization(runId, accountId,
+						new AuthorizationDetailsCollector(iam, raw).collect(accountId)));
 			}
 		}
 		return done(accountId);
+	}
+
+	/**
+	 * Collects one source of the account. A definite refusal from AWS, or a credential
+	 * report that never completes, is recorded as a gap for that source; anything
+	 * transient fails the partition.
+	 */
+	private void source(String runId, String accountId, String source, SourceCollection collection)
+			throws InterruptedException {
+		try {
+			collection.run();
+		}
+		catch (SdkException ex) {
+			if (!AwsErrors.isPermanent(ex)) {
+				throw ex;
+			}
+			gaps.record(runId, accountId, source, AwsErrors.code(ex), AwsErrors.message(ex));
+		}
+		catch (CredentialReportCollector.ReportNotReadyException ex) {
+			gaps.record(runId, accountId, source, "ReportNotReady", ex.getMessage());
+		}
+	}
+
+	@FunctionalInterface
+	private interface SourceCollection {
+
+		void run() throws InterruptedException;
+
 	}
 
 	private RepeatStatus done(String accountId) {

@@ -17,6 +17,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
+import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -51,13 +52,34 @@ public class FindingsStepConfiguration {
 	FindingsPageReader findingsPageReader(@Value("#{stepExecution}") StepExecution step, Runs runs,
 			OrganizationStore organizations, AwsClientConfigurer aws, Gaps gaps, Progress progress) {
 		RunContext run = RunContext.of(step, runs);
-		String admin = organizations.delegatedAdmin(run.runId(), INSPECTOR_PRINCIPAL);
-		String account = admin != null ? admin : run.record().managementAccountId();
-		List<String> regions = run.parameters().regions().isEmpty() ? List.of(aws.defaultRegion().id())
-				: run.parameters().regions();
+		String account = inspectorAdmin(organizations, run);
+		List<String> regions = regions(aws, run);
 		InspectorSession session = new InspectorSession(aws, AccountCredentials.forAccount(aws, account,
 				run.record().managementAccountId(), organizations.partition(run.runId()), run.runId()));
 		return new FindingsPageReader(run.runId(), account, regions, session::client, session, gaps, progress);
+	}
+
+	@Bean
+	Step collectCoverage(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			AwsClientConfigurer aws, Runs runs, OrganizationStore organizations, EvidenceFiles files, Gaps gaps,
+			InspectorCoverageStore store, Progress progress) {
+		return new StepBuilder("collectCoverage", jobRepository)
+			.tasklet(new CollectCoverageTasklet(aws, runs, organizations, files, gaps, store), transactionManager)
+			.listener(new ProgressListener(progress))
+			.build();
+	}
+
+	/**
+	 * Inspector's delegated administrator, or the management account when there is none.
+	 */
+	static String inspectorAdmin(OrganizationStore organizations, RunContext run) {
+		String admin = organizations.delegatedAdmin(run.runId(), INSPECTOR_PRINCIPAL);
+		return admin != null ? admin : run.record().managementAccountId();
+	}
+
+	/** The regions of the run, or the default region. */
+	static List<String> regions(AwsClientConfigurer aws, RunContext run) {
+		return run.parameters().regions().isEmpty() ? List.of(aws.defaultRegion().id()) : run.parameters().regions();
 	}
 
 	@Bean

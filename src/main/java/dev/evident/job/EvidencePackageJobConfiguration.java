@@ -21,12 +21,14 @@ public class EvidencePackageJobConfiguration {
 	@Bean
 	Job evidencePackage(JobRepository jobRepository, @Qualifier("discoverOrganization") Step discoverOrganization,
 			@Qualifier("collectAccounts") Step collectAccounts, @Qualifier("collectFindings") Step collectFindings,
+			@Qualifier("collectCoverage") Step collectCoverage,
 			@Qualifier("collectArtifactReports") Step collectArtifactReports,
 			@Qualifier("evaluateControls") Step evaluateControls, @Qualifier("renderWorkbook") Step renderWorkbook,
 			@Qualifier("renderReport") Step renderReport, @Qualifier("seal") Step seal) {
 		return new JobBuilder(JOB_NAME, jobRepository).start(discoverOrganization)
 			.next(collectAccounts)
 			.next(collectFindings)
+			.next(collectCoverage)
 			.next(collectArtifactReports)
 			.next(evaluateControls)
 			.next(renderWorkbook)

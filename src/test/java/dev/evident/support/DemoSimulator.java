@@ -19,6 +19,9 @@ public final class DemoSimulator {
 	/** The reference instant of the demo data and the {@code asOf} of the tests. */
 	public static final Instant AS_OF = Instant.parse("2026-10-15T00:00:00Z");
 
+	/** The fake access key of the base (management account) credentials in tests. */
+	public static final String BASE_ACCESS_KEY = "AKIDTESTFIXTURE";
+
 	private static Simulator simulator;
 
 	private DemoSimulator() {
@@ -40,7 +43,7 @@ public final class DemoSimulator {
 		Simulator s = get();
 		registry.add("evident.aws.endpoint", () -> s.endpoint().toString());
 		registry.add("evident.aws.region", () -> "us-east-1");
-		registry.add("evident.aws.access-key-id", () -> "AKIDTESTFIXTURE");
+		registry.add("evident.aws.access-key-id", () -> BASE_ACCESS_KEY);
 		registry.add("evident.aws.secret-access-key", () -> "test-fixture-secret");
 		registry.add("evident.aws.max-attempts", () -> "3");
 		registry.add("evident.iam.report-poll-initial", () -> "PT0.01S");

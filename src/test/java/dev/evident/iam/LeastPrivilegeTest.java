@@ -1,0 +1,115 @@
+package dev.evident.iam;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.evident.job.RunLauncher;
+import dev.evident.job.RunLauncher.Outcome;
+import dev.evident.support.DemoSimulator;
+import dev.evident.support.RecordingInterceptor;
+import dev.evident.support.Runs;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The shipped IAM policies allow exactly what a demo run calls: nothing missing, nothing
+ * unused, nothing that writes.
+ */
+@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:least-privilege-test;DB_CLOSE_DELAY=-1")
+class LeastPrivilegeTest {
+
+	@DynamicPropertySource
+	static void simulator(DynamicPropertyRegistry registry) {
+		DemoSimulator.register(registry);
+	}
+
+	@TestConfiguration
+	static class Recording {
+
+		@Bean
+		RecordingInterceptor recordingInterceptor() {
+			return new RecordingInterceptor(DemoSimulator.BASE_ACCESS_KEY);
+		}
+
+	}
+
+	@Autowired
+	RunLauncher launcher;
+
+	@Autowired
+	RecordingInterceptor recorded;
+
+	@TempDir
+	Path out;
+
+	@Test
+	void shippedPoliciesAllowExactlyTheOperationsOfARun() throws Exception {
+		DemoSimulator.get().faults().reset();
+		recorded.clear();
+
+		Outcome outcome = launcher.launch(Runs.demo("least-privilege", out));
+		assertThat(outcome.status()).isEqualTo(BatchStatus.COMPLETED);
+
+		Set<String> management = actions(json("docs/iam/management-policy.json"));
+		Set<String> member = actions(json("docs/iam/member-role-policy.json"));
+		assertThat(management).as("called with the management account's credentials").containsAll(recorded.base());
+		assertThat(member).as("called inside member accounts").containsAll(recorded.assumed());
+		Set<String> used = new TreeSet<>(recorded.base());
+		used.addAll(recorded.assumed());
+		assertThat(used).as("every action the shipped policies allow is used")
+			.containsAll(management)
+			.containsAll(member);
+		assertThat(union(management, member)).allMatch(a -> a.matches("[a-z0-9]+:(Get|List|Describe|BatchGet)[A-Za-z]+")
+				|| a.equals("iam:GenerateCredentialReport") || a.equals("sts:AssumeRole"), "read-only");
+	}
+
+	@Test
+	void theStackSetRoleHasTheMemberPolicyAndTrustsOnlyTheManagementAccount() throws IOException {
+		JsonNode template = new ObjectMapper(new YAMLFactory())
+			.readTree(Path.of("docs/iam/member-role-stackset.yaml").toFile());
+		JsonNode role = template.path("Resources").path("EvidentAuditRole").path("Properties");
+		JsonNode inline = role.path("Policies").get(0).path("PolicyDocument");
+
+		assertThat(actions(inline)).isEqualTo(actions(json("docs/iam/member-role-policy.json")));
+		assertThat(actions(role.path("AssumeRolePolicyDocument"))).containsExactly("sts:AssumeRole");
+	}
+
+	private static JsonNode json(String file) throws IOException {
+		return new ObjectMapper().readTree(Path.of(file).toFile());
+	}
+
+	private static Set<String> actions(JsonNode policy) {
+		Set<String> actions = new TreeSet<>();
+		for (JsonNode statement : policy.path("Statement")) {
+			JsonNode action = statement.path("Action");
+			if (action.isTextual()) {
+				actions.add(action.asText());
+			}
+			action.forEach(a -> actions.add(a.asText()));
+		}
+		return actions;
+	}
+
+	private static Set<String> union(Set<String> a, Set<String> b) {
+		Set<String> u = new TreeSet<>(a);
+		u.addAll(b);
+		return u;
+	}
+
+}
