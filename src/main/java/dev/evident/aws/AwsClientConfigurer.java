@@ -1,5 +1,6 @@
 package dev.evident.aws;
 
+import java.time.Duration;
 import java.util.List;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -8,6 +9,9 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.retries.StandardRetryStrategy;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -77,16 +81,28 @@ public class AwsClientConfigurer implements AutoCloseable {
 		ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
 			.apiCallTimeout(properties.apiCallTimeout())
 			.apiCallAttemptTimeout(properties.apiCallAttemptTimeout())
-			.retryStrategy(AwsRetryStrategy.standardRetryStrategy()
-				.toBuilder()
-				.maxAttempts(properties.maxAttempts())
-				// Attempts are bounded per call; a shared retry quota would turn a
-				// throttling burst
-				// into failures across unrelated accounts.
-				.circuitBreakerEnabled(false)
-				.build());
+			.retryStrategy(retryStrategy());
 		interceptors.forEach(override::addExecutionInterceptor);
 		return builder.overrideConfiguration(override.build());
+	}
+
+	/**
+	 * The SDK's standard strategy: bounded attempts, exponential backoff with jitter,
+	 * longer after throttling. Attempts are bounded per call; the shared retry quota is
+	 * off, because it would turn a throttling burst into failures across unrelated
+	 * accounts.
+	 */
+	private RetryStrategy retryStrategy() {
+		StandardRetryStrategy.Builder retry = AwsRetryStrategy.standardRetryStrategy()
+			.toBuilder()
+			.maxAttempts(properties.maxAttempts())
+			.circuitBreakerEnabled(false);
+		if (properties.retryBaseDelay() != null) {
+			Duration max = properties.retryMaxDelay() != null ? properties.retryMaxDelay() : Duration.ofSeconds(20);
+			retry.backoffStrategy(BackoffStrategy.exponentialDelay(properties.retryBaseDelay(), max))
+				.throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(properties.retryBaseDelay(), max));
+		}
+		return retry.build();
 	}
 
 	@Override

@@ -18,10 +18,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param secretAccessKey the secret for {@code accessKeyId}
  * @param roleName the role assumed in member accounts
  * @param externalId the external id presented when assuming it, if the role requires one
+ * @param retryBaseDelay the first backoff delay between attempts (null: the SDK's
+ * defaults, which back off longer after throttling than after other errors)
+ * @param retryMaxDelay the longest backoff delay
  */
 @ConfigurationProperties("evident.aws")
 public record AwsProperties(URI endpoint, String region, String accessKeyId, String secretAccessKey, String roleName,
-		String externalId, Duration apiCallTimeout, Duration apiCallAttemptTimeout, Integer maxAttempts) {
+		String externalId, Duration apiCallTimeout, Duration apiCallAttemptTimeout, Integer maxAttempts,
+		Duration retryBaseDelay, Duration retryMaxDelay) {
 
 	public static final String DEFAULT_ROLE_NAME = "EvidentAuditRole";
 

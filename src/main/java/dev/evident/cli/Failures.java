@@ -25,6 +25,14 @@ final class Failures {
 			err.flush();
 			return ExitCode.USAGE;
 		}
+		org.flywaydb.core.api.FlywayException schema = find(ex, org.flywaydb.core.api.FlywayException.class);
+		if (schema != null) {
+			err.println("evident: the evidence store at spring.datasource.url cannot be used: "
+					+ schema.getMessage().lines().findFirst().orElse("") + " (" + schema.getClass().getSimpleName()
+					+ ")");
+			err.flush();
+			return ExitCode.USAGE;
+		}
 		IllegalArgumentException usage = find(ex, IllegalArgumentException.class);
 		if (usage != null && find(ex, org.springframework.beans.factory.BeanCreationException.class) != null) {
 			err.println("evident: configuration error: " + usage.getMessage());

@@ -22,6 +22,7 @@ final class Logging {
 		// Start-up failures are reported by the CLI in one line.
 		p.put("logging.level.org.springframework.boot.SpringApplication", verbose ? "ERROR" : "OFF");
 		p.put("logging.level.org.springframework.boot.diagnostics", verbose ? "ERROR" : "OFF");
+		p.put("logging.level.org.springframework.context", verbose ? "WARN" : "OFF");
 		p.put("logging.level.org.springframework.batch.core.step", verbose ? "ERROR" : "OFF");
 		p.put("logging.level.org.springframework.batch.core.job", verbose ? "ERROR" : "OFF");
 		p.put("logging.level.com.openhtmltopdf", verbose ? "DEBUG" : "WARN");

@@ -34,6 +34,8 @@ public final class Faults {
 
 	private volatile long expireCredentialsAfterCalls = -1;
 
+	private volatile int pageSizeLimit = Integer.MAX_VALUE;
+
 	/**
 	 * Answers the given fraction of API calls (0..1) with the protocol's throttling error
 	 * (query: {@code Throttling}/400; Organizations:
@@ -94,6 +96,24 @@ public final class Faults {
 		return this;
 	}
 
+	/**
+	 * Caps every paginated response at this many items, whatever the caller asked for, so
+	 * that small datasets still come in many pages and every pagination path is
+	 * exercised.
+	 */
+	public Faults pageSizeLimit(int items) {
+		if (items < 1) {
+			throw new IllegalArgumentException("page size limit must be at least 1: " + items);
+		}
+		pageSizeLimit = items;
+		return this;
+	}
+
+	/** The page size cap in force. */
+	public int pageSizeLimit() {
+		return pageSizeLimit;
+	}
+
 	/** Removes the {@link #failOperation} fault of one operation. */
 	public Faults clear(String serviceOperation) {
 		failures.remove(serviceOperation);
@@ -108,6 +128,7 @@ public final class Faults {
 		latency = Duration.ZERO;
 		failures.clear();
 		expireCredentialsAfterCalls = -1;
+		pageSizeLimit = Integer.MAX_VALUE;
 		return this;
 	}
 

@@ -46,6 +46,8 @@ public final class DemoSimulator {
 		registry.add("evident.aws.access-key-id", () -> BASE_ACCESS_KEY);
 		registry.add("evident.aws.secret-access-key", () -> "test-fixture-secret");
 		registry.add("evident.aws.max-attempts", () -> "3");
+		registry.add("evident.aws.retry-base-delay", () -> "PT0.005S");
+		registry.add("evident.aws.retry-max-delay", () -> "PT0.05S");
 		registry.add("evident.iam.report-poll-initial", () -> "PT0.01S");
 		registry.add("evident.iam.report-poll-max", () -> "PT0.05S");
 	}

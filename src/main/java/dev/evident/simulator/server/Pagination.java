@@ -16,6 +16,11 @@ public final class Pagination {
 
 	private static final String PREFIX = "evident-sim:";
 
+	/**
+	 * The page size cap of the request being served (see {@code Faults.pageSizeLimit}).
+	 */
+	private static final ThreadLocal<Integer> LIMIT = ThreadLocal.withInitial(() -> Integer.MAX_VALUE);
+
 	private Pagination() {
 	}
 
@@ -29,13 +34,24 @@ public final class Pagination {
 		if (size < 1) {
 			throw protocol.invalidInput("MaxResults must be at least 1");
 		}
-		size = Math.min(size, hardMax);
+		size = Math.min(Math.min(size, hardMax), LIMIT.get());
 		int from = token == null || token.isEmpty() ? 0 : decode(token, protocol);
 		if (from > all.size()) {
 			throw protocol.invalidInput("Invalid pagination token");
 		}
 		int to = Math.min(all.size(), from + size);
 		return new Page<>(all.subList(from, to), to < all.size() ? encode(to) : null);
+	}
+
+	/** Serves one request with a page size cap. */
+	static <T> T withLimit(int limit, java.util.function.Supplier<T> request) {
+		LIMIT.set(limit);
+		try {
+			return request.get();
+		}
+		finally {
+			LIMIT.remove();
+		}
 	}
 
 	static String encode(int offset) {

@@ -65,7 +65,8 @@ public final class Router {
 			}
 			Call call = new Call(operation, account, request.region(), request, protocol.params(request),
 					protocol.json(request), session, sequence);
-			return protocol.success(request, operation, service.handle(call));
+			return protocol.success(request, operation,
+					Pagination.withLimit(faults.pageSizeLimit(), () -> service.handle(call)));
 		}
 		catch (SimException e) {
 			return protocol.error(request, e);

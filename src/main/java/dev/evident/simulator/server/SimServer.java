@@ -42,6 +42,11 @@ public final class SimServer implements AutoCloseable {
 					t.setDaemon(true);
 					return t;
 				}, new ThreadPoolExecutor.CallerRunsPolicy());
+		// Without TCP_NODELAY the JDK server's separate header and body writes meet the
+		// client's
+		// delayed ACK, and every call waits ~40 ms. The JDK reads this once, before its
+		// first server.
+		System.setProperty("sun.net.httpserver.nodelay", "true");
 		try {
 			server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
 		}
