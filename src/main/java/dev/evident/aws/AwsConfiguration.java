@@ -20,4 +20,9 @@ public class AwsConfiguration {
 		return new AwsClientConfigurer(properties, interceptors, parallelism * 4);
 	}
 
+	@Bean(destroyMethod = "close")
+	AccountSessions accountSessions(AwsClientConfigurer aws) {
+		return new AccountSessions(aws);
+	}
+
 }

@@ -2,6 +2,7 @@ package dev.evident.iam;
 
 import java.time.Duration;
 
+import dev.evident.aws.AccountSessions;
 import dev.evident.aws.AwsClientConfigurer;
 import dev.evident.evidence.EvidenceFiles;
 import dev.evident.evidence.Gaps;
@@ -51,15 +52,15 @@ public class AccountStepConfiguration {
 
 	@Bean
 	Step collectAccount(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			AwsClientConfigurer aws, Runs runs, OrganizationStore organizations, EvidenceFiles files, Gaps gaps,
-			CredentialReportStore reports, IamAccountStore iamStore, Progress progress,
+			AwsClientConfigurer aws, AccountSessions sessions, Runs runs, OrganizationStore organizations,
+			EvidenceFiles files, Gaps gaps, CredentialReportStore reports, IamAccountStore iamStore, Progress progress,
 			@Value("${evident.iam.report-poll-initial:PT0.2S}") Duration pollInitial,
 			@Value("${evident.iam.report-poll-max:PT10S}") Duration pollMax,
 			@Value("${evident.iam.report-poll-attempts:12}") int pollAttempts) {
 		var backoff = new CredentialReportCollector.Backoff(pollInitial, pollMax, pollAttempts);
 		return new StepBuilder("collectAccount", jobRepository)
-			.tasklet(new CollectAccountTasklet(aws, runs, organizations, files, gaps, reports, iamStore, backoff,
-					progress), transactionManager)
+			.tasklet(new CollectAccountTasklet(aws, sessions, runs, organizations, files, gaps, reports, iamStore,
+					backoff, progress), transactionManager)
 			.build();
 	}
 

@@ -1,8 +1,10 @@
 package dev.evident.iam;
 
+import java.time.Clock;
 import java.util.List;
 
 import dev.evident.aws.AccountCredentials;
+import dev.evident.aws.AccountSessions;
 import dev.evident.aws.AwsClientConfigurer;
 import dev.evident.aws.AwsErrors;
 import dev.evident.aws.RawSink;
@@ -46,6 +48,8 @@ public class CollectAccountTasklet implements Tasklet {
 
 	private final AwsClientConfigurer aws;
 
+	private final AccountSessions sessions;
+
 	private final Runs runs;
 
 	private final OrganizationStore organizations;
@@ -62,10 +66,11 @@ public class CollectAccountTasklet implements Tasklet {
 
 	private final Progress progress;
 
-	public CollectAccountTasklet(AwsClientConfigurer aws, Runs runs, OrganizationStore organizations,
-			EvidenceFiles files, Gaps gaps, CredentialReportStore reports, IamAccountStore iamStore,
-			CredentialReportCollector.Backoff backoff, Progress progress) {
+	public CollectAccountTasklet(AwsClientConfigurer aws, AccountSessions sessions, Runs runs,
+			OrganizationStore organizations, EvidenceFiles files, Gaps gaps, CredentialReportStore reports,
+			IamAccountStore iamStore, CredentialReportCollector.Backoff backoff, Progress progress) {
 		this.aws = aws;
+		this.sessions = sessions;
 		this.runs = runs;
 		this.organizations = organizations;
 		this.files = files;
@@ -87,31 +92,30 @@ public class CollectAccountTasklet implements Tasklet {
 		}
 		Region region = aws.defaultRegion();
 		RawSink raw = new RawSink(files, runId, run.layout().staging(), accountId, region.id());
-		try (AccountCredentials credentials = AccountCredentials.forAccount(aws, accountId,
-				run.record().managementAccountId(), organizations.partition(runId), runId)) {
-			try {
-				credentials.provider().resolveCredentials();
+		AccountCredentials credentials = sessions.credentials(accountId, run.record().managementAccountId(),
+				organizations.partition(runId), runId);
+		try {
+			credentials.provider().resolveCredentials();
+		}
+		catch (SdkException ex) {
+			if (!AwsErrors.isPermanent(ex)) {
+				throw ex;
 			}
-			catch (SdkException ex) {
-				if (!AwsErrors.isPermanent(ex)) {
-					throw ex;
-				}
-				gaps.record(runId, accountId, SOURCE_ACCOUNT, AwsErrors.code(ex),
-						"cannot assume role " + aws.properties().roleName() + ": " + AwsErrors.message(ex));
-				return done(accountId);
-			}
-			try (IamClient iam = aws.build(IamClient.builder(), credentials.provider(), region)) {
-				source(runId, accountId, SOURCE_CREDENTIAL_REPORT, () -> {
-					List<CredentialReportRow> rows = new CredentialReportCollector(iam, raw, backoff)
-						.collect(accountId);
-					reports.replace(runId, accountId, rows);
-					contribution.incrementWriteCount(rows.size());
-				});
-				source(runId, accountId, SOURCE_SETTINGS, () -> iamStore.replaceSettings(runId, accountId,
-						new AccountSettingsCollector(iam, raw).collect()));
-				source(runId, accountId, SOURCE_AUTHORIZATION, () -> iamStore.replaceAuthorization(runId, accountId,
-						new AuthorizationDetailsCollector(iam, raw).collect(accountId)));
-			}
+			gaps.record(runId, accountId, SOURCE_ACCOUNT, AwsErrors.code(ex),
+					"cannot assume role " + aws.properties().roleName() + ": " + AwsErrors.message(ex));
+			return done(accountId);
+		}
+		try (IamClient iam = aws.build(IamClient.builder(), credentials.provider(), region)) {
+			source(runId, accountId, SOURCE_CREDENTIAL_REPORT, () -> {
+				List<CredentialReportRow> rows = new CredentialReportCollector(iam, raw, backoff, Clock.systemUTC())
+					.collect(accountId);
+				reports.replace(runId, accountId, rows);
+				contribution.incrementWriteCount(rows.size());
+			});
+			source(runId, accountId, SOURCE_SETTINGS,
+					() -> iamStore.replaceSettings(runId, accountId, new AccountSettingsCollector(iam, raw).collect()));
+			source(runId, accountId, SOURCE_AUTHORIZATION, () -> iamStore.replaceAuthorization(runId, accountId,
+					new AuthorizationDetailsCollector(iam, raw).collect(accountId)));
 		}
 		return done(accountId);
 	}

@@ -1,6 +1,7 @@
 package dev.evident.iam;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -13,9 +14,7 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.CredentialReportExpiredException;
 import software.amazon.awssdk.services.iam.model.CredentialReportNotPresentException;
 import software.amazon.awssdk.services.iam.model.CredentialReportNotReadyException;
-import software.amazon.awssdk.services.iam.model.GenerateCredentialReportResponse;
 import software.amazon.awssdk.services.iam.model.GetCredentialReportResponse;
-import software.amazon.awssdk.services.iam.model.ReportStateType;
 
 /**
  * Generates an account's credential report, polls with bounded exponential backoff until
@@ -27,43 +26,64 @@ public class CredentialReportCollector {
 
 	private static final Logger log = LoggerFactory.getLogger(CredentialReportCollector.class);
 
+	/**
+	 * A report this young is current enough: AWS itself serves a report for up to four
+	 * hours.
+	 */
+	static final Duration REUSE_WITHIN = Duration.ofHours(4);
+
 	private final IamClient iam;
 
 	private final RawSink raw;
 
 	private final Backoff backoff;
 
-	public CredentialReportCollector(IamClient iam, RawSink raw, Backoff backoff) {
+	private final Clock clock;
+
+	public CredentialReportCollector(IamClient iam, RawSink raw, Backoff backoff, Clock clock) {
 		this.iam = iam;
 		this.raw = raw;
 		this.backoff = backoff;
+		this.clock = clock;
 	}
 
 	public List<CredentialReportRow> collect(String accountId) throws InterruptedException {
-		GenerateCredentialReportResponse generated = iam.generateCredentialReport();
+		GetCredentialReportResponse existing = tryGet(accountId);
+		if (existing != null && existing.generatedTime() != null
+				&& existing.generatedTime().isAfter(clock.instant().minus(REUSE_WITHIN))) {
+			return keep(accountId, existing);
+		}
+		iam.generateCredentialReport();
 		for (int attempt = 0;; attempt++) {
-			if (generated.state() == ReportStateType.COMPLETE) {
-				try {
-					return download(accountId);
-				}
-				catch (CredentialReportNotReadyException ex) {
-					log.debug("Credential report of {} still in progress", accountId);
-				}
-				catch (CredentialReportNotPresentException | CredentialReportExpiredException ex) {
-					log.debug("Credential report of {} absent or expired; generating again", accountId);
-				}
+			GetCredentialReportResponse report = tryGet(accountId);
+			if (report != null && (existing == null || !report.generatedTime().isBefore(existing.generatedTime()))) {
+				return keep(accountId, report);
 			}
 			if (attempt >= backoff.maxAttempts()) {
 				throw new ReportNotReadyException("the credential report of " + accountId + " was not ready after "
 						+ backoff.maxAttempts() + " polls");
 			}
 			Thread.sleep(backoff.delay(attempt).toMillis());
-			generated = iam.generateCredentialReport();
 		}
 	}
 
-	private List<CredentialReportRow> download(String accountId) {
-		GetCredentialReportResponse report = iam.getCredentialReport();
+	/**
+	 * The current report, or null while it is absent, expired or still being generated.
+	 */
+	private GetCredentialReportResponse tryGet(String accountId) {
+		try {
+			return iam.getCredentialReport();
+		}
+		catch (CredentialReportNotReadyException ex) {
+			log.debug("Credential report of {} still in progress", accountId);
+		}
+		catch (CredentialReportNotPresentException | CredentialReportExpiredException ex) {
+			log.debug("Credential report of {} absent or expired", accountId);
+		}
+		return null;
+	}
+
+	private List<CredentialReportRow> keep(String accountId, GetCredentialReportResponse report) {
 		byte[] csv = report.content().asByteArray();
 		raw.bytes("iam", "credential-report.csv", "GetCredentialReport", "GeneratedTime=" + report.generatedTime(),
 				csv);

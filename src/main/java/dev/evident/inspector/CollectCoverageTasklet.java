@@ -3,7 +3,7 @@ package dev.evident.inspector;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.evident.aws.AccountCredentials;
+import dev.evident.aws.AccountSessions;
 import dev.evident.aws.AwsClientConfigurer;
 import dev.evident.aws.AwsErrors;
 import dev.evident.aws.RawSink;
@@ -35,6 +35,8 @@ public class CollectCoverageTasklet implements Tasklet {
 
 	private final AwsClientConfigurer aws;
 
+	private final AccountSessions sessions;
+
 	private final Runs runs;
 
 	private final OrganizationStore organizations;
@@ -45,9 +47,10 @@ public class CollectCoverageTasklet implements Tasklet {
 
 	private final InspectorCoverageStore store;
 
-	public CollectCoverageTasklet(AwsClientConfigurer aws, Runs runs, OrganizationStore organizations,
-			EvidenceFiles files, Gaps gaps, InspectorCoverageStore store) {
+	public CollectCoverageTasklet(AwsClientConfigurer aws, AccountSessions sessions, Runs runs,
+			OrganizationStore organizations, EvidenceFiles files, Gaps gaps, InspectorCoverageStore store) {
 		this.aws = aws;
+		this.sessions = sessions;
 		this.runs = runs;
 		this.organizations = organizations;
 		this.files = files;
@@ -64,7 +67,7 @@ public class CollectCoverageTasklet implements Tasklet {
 			.filter(Account::collectable)
 			.map(Account::id)
 			.toList();
-		try (InspectorSession session = new InspectorSession(aws, AccountCredentials.forAccount(aws, admin,
+		try (InspectorSession session = new InspectorSession(aws, sessions.credentials(admin,
 				run.record().managementAccountId(), organizations.partition(run.runId()), run.runId()))) {
 			for (String region : FindingsStepConfiguration.regions(aws, run)) {
 				String source = "inspector2:coverage:" + region;

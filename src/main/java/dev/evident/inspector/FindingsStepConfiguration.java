@@ -2,7 +2,7 @@ package dev.evident.inspector;
 
 import java.util.List;
 
-import dev.evident.aws.AccountCredentials;
+import dev.evident.aws.AccountSessions;
 import dev.evident.aws.AwsClientConfigurer;
 import dev.evident.evidence.EvidenceFiles;
 import dev.evident.evidence.Gaps;
@@ -50,21 +50,23 @@ public class FindingsStepConfiguration {
 	@Bean
 	@StepScope
 	FindingsPageReader findingsPageReader(@Value("#{stepExecution}") StepExecution step, Runs runs,
-			OrganizationStore organizations, AwsClientConfigurer aws, Gaps gaps, Progress progress) {
+			OrganizationStore organizations, AwsClientConfigurer aws, AccountSessions sessions, Gaps gaps,
+			Progress progress) {
 		RunContext run = RunContext.of(step, runs);
 		String account = inspectorAdmin(organizations, run);
 		List<String> regions = regions(aws, run);
-		InspectorSession session = new InspectorSession(aws, AccountCredentials.forAccount(aws, account,
+		InspectorSession session = new InspectorSession(aws, sessions.credentials(account,
 				run.record().managementAccountId(), organizations.partition(run.runId()), run.runId()));
 		return new FindingsPageReader(run.runId(), account, regions, session::client, session, gaps, progress);
 	}
 
 	@Bean
 	Step collectCoverage(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			AwsClientConfigurer aws, Runs runs, OrganizationStore organizations, EvidenceFiles files, Gaps gaps,
-			InspectorCoverageStore store, Progress progress) {
+			AwsClientConfigurer aws, AccountSessions sessions, Runs runs, OrganizationStore organizations,
+			EvidenceFiles files, Gaps gaps, InspectorCoverageStore store, Progress progress) {
 		return new StepBuilder("collectCoverage", jobRepository)
-			.tasklet(new CollectCoverageTasklet(aws, runs, organizations, files, gaps, store), transactionManager)
+			.tasklet(new CollectCoverageTasklet(aws, sessions, runs, organizations, files, gaps, store),
+					transactionManager)
 			.listener(new ProgressListener(progress))
 			.build();
 	}

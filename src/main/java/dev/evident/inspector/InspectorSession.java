@@ -9,7 +9,10 @@ import dev.evident.aws.AwsClientConfigurer;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.inspector2.Inspector2Client;
 
-/** Inspector2 clients of the administrator account, one per region, closed together. */
+/**
+ * Inspector2 clients of the administrator account, one per region, closed together. The
+ * credentials belong to the run's shared sessions and stay open.
+ */
 public final class InspectorSession implements AutoCloseable {
 
 	private final AwsClientConfigurer aws;
@@ -36,7 +39,6 @@ public final class InspectorSession implements AutoCloseable {
 	public void close() {
 		clients.values().forEach(Inspector2Client::close);
 		clients.clear();
-		credentials.close();
 	}
 
 }

@@ -95,6 +95,15 @@ class EvidencePackageJobTest {
 		Account suspended = demo.accounts().stream().filter(Account::suspended).findFirst().orElseThrow();
 		assertThat(simulator.calls().assumeRoleCalls()).noneMatch(c -> c.accountId().equals(suspended.id()));
 
+		// and within the call budget: one AssumeRole and at most one report generation
+		// per account
+		assertThat(simulator.calls().assumeRoleCalls()).extracting(c -> c.roleArn().split(":")[4])
+			.doesNotHaveDuplicates();
+		for (Account account : demo.accounts()) {
+			assertThat(simulator.calls().count("iam:GenerateCredentialReport", account.id())).isLessThanOrEqualTo(1);
+		}
+		assertThat(simulator.calls().count("organizations:DescribeOrganization")).isEqualTo(1);
+
 		// and three controls were evaluated for every account in scope
 		for (String control : List.of("root-mfa-enabled", "console-user-mfa", "inspector-finding-sla")) {
 			assertThat(jdbc.queryForObject(
@@ -114,6 +123,8 @@ class EvidencePackageJobTest {
 		try (Workbook workbook = WorkbookFactory.create(pkg.resolve("evidence-workbook.xlsx").toFile(), null, true)) {
 			assertThat(workbook.getSheet("Summary")).isNotNull();
 			assertThat(workbook.getSheet("Findings").getLastRowNum()).isEqualTo(demo.findings().size());
+			assertThat(workbook.getSheet("Gaps").getLastRowNum()).isEqualTo(1);
+			assertThat(workbook.getSheet("Gaps").getRow(1).getCell(0).getStringCellValue()).isEqualTo(denied.id());
 		}
 		try (PDDocument pdf = Loader.loadPDF(pkg.resolve("evidence-report.pdf").toFile())) {
 			String text = new PDFTextStripper().getText(pdf);
@@ -126,6 +137,22 @@ class EvidencePackageJobTest {
 		JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
 			.getSchema(Files.readString(Path.of("docs/results.schema.json")));
 		assertThat(schema.validate(results)).isEmpty();
+
+		// and the manifest says where each raw file came from
+		JsonNode manifest = new ObjectMapper().readTree(pkg.resolve("manifest.json").toFile());
+		JsonNode report = null;
+		for (JsonNode file : manifest.path("files")) {
+			if (file.path("path").asText().equals("raw/444444444444/iam/credential-report.csv")) {
+				report = file;
+			}
+		}
+		assertThat(report).isNotNull();
+		assertThat(report.path("operation").asText()).isEqualTo("iam:GetCredentialReport");
+		assertThat(report.path("account").asText()).isEqualTo("444444444444");
+		assertThat(report.path("region").asText()).isEqualTo("us-east-1");
+		assertThat(report.path("collectedAt").asText()).isNotEmpty();
+		assertThat(report.path("sha256").asText())
+			.isEqualTo(PackageFiles.sha256(pkg.resolve(report.path("path").asText())));
 
 		// and every file is listed in SHA256SUMS with its true hash
 		Map<String, String> sums = PackageFiles.sums(pkg);
