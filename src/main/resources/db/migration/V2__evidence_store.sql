@@ -10,7 +10,8 @@ CREATE TABLE ev_run (
     source                VARCHAR(16)  NOT NULL,
     started_at            TIMESTAMP WITH TIME ZONE NOT NULL,
     org_id                VARCHAR(64),
-    management_account_id VARCHAR(12)
+    management_account_id VARCHAR(12),
+    caller_account_id     VARCHAR(12)
 );
 
 CREATE TABLE ev_organization (

@@ -49,7 +49,7 @@ public class CollectArtifactReportsTasklet implements Tasklet {
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) throws Exception {
 		RunContext run = RunContext.of(chunk.getStepContext().getStepExecution(), runs);
-		String account = run.record().managementAccountId();
+		String account = run.record().callerAccountId();
 		gaps.clear(run.runId(), account, SOURCE);
 		RawSink raw = new RawSink(files, run.runId(), run.layout().staging(), account, aws.defaultRegion().id());
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();

@@ -5,10 +5,11 @@ import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
 /**
- * Credentials for one account of the organization: the base credentials for the
- * management account, an assumed role for every member. The assumed-role provider caches
- * its session and re-assumes the role only when the session nears expiry, so a long crawl
- * survives an expired token with one extra AssumeRole.
+ * Credentials for one account of the organization: the base credentials for the account
+ * Evident runs as (the management account or a delegated administrator), an assumed role
+ * for every other. The assumed-role provider caches its session and re-assumes the role
+ * only when the session nears expiry, so a long crawl survives an expired token with one
+ * extra AssumeRole.
  */
 public final class AccountCredentials implements AutoCloseable {
 
@@ -21,9 +22,9 @@ public final class AccountCredentials implements AutoCloseable {
 		this.sts = sts;
 	}
 
-	public static AccountCredentials forAccount(AwsClientConfigurer aws, String accountId, String managementAccountId,
+	public static AccountCredentials forAccount(AwsClientConfigurer aws, String accountId, String callerAccountId,
 			String partition, String runId) {
-		if (accountId.equals(managementAccountId)) {
+		if (accountId.equals(callerAccountId)) {
 			return new AccountCredentials(aws.baseCredentials(), null);
 		}
 		StsClient sts = aws.build(StsClient.builder(), aws.baseCredentials(), aws.defaultRegion());

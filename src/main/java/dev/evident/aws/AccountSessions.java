@@ -18,10 +18,9 @@ public class AccountSessions implements AutoCloseable {
 		this.aws = aws;
 	}
 
-	public AccountCredentials credentials(String accountId, String managementAccountId, String partition,
-			String runId) {
+	public AccountCredentials credentials(String accountId, String callerAccountId, String partition, String runId) {
 		return sessions.computeIfAbsent(runId + "/" + accountId,
-				k -> AccountCredentials.forAccount(aws, accountId, managementAccountId, partition, runId));
+				k -> AccountCredentials.forAccount(aws, accountId, callerAccountId, partition, runId));
 	}
 
 	@Override

@@ -32,19 +32,24 @@ public class Runs {
 				Timestamps.utc(startedAt));
 	}
 
-	public void recordOrganization(String runId, String orgId, String managementAccountId) {
+	/**
+	 * Records the organization and the account Evident runs as: the management account,
+	 * or a delegated administrator. The base credentials belong to the caller; every
+	 * other account is reached by assuming a role.
+	 */
+	public void recordOrganization(String runId, String orgId, String managementAccountId, String callerAccountId) {
 		RunLayout.requireSafe(orgId, "organization id");
-		jdbc.update("UPDATE ev_run SET org_id = ?, management_account_id = ? WHERE run_id = ?", orgId,
-				managementAccountId, runId);
+		jdbc.update("UPDATE ev_run SET org_id = ?, management_account_id = ?, caller_account_id = ? WHERE run_id = ?",
+				orgId, managementAccountId, callerAccountId, runId);
 	}
 
 	public Optional<RunRecord> find(String runId) {
-		return jdbc
-			.query("SELECT run_id, period, as_of, source, org_id, management_account_id FROM ev_run WHERE run_id = ?",
-					(rs, i) -> new RunRecord(rs.getString("run_id"), Period.parse(rs.getString("period")),
-							Timestamps.instant(rs, "as_of"), rs.getString("source"), rs.getString("org_id"),
-							rs.getString("management_account_id")),
-					runId)
+		return jdbc.query(
+				"SELECT run_id, period, as_of, source, org_id, management_account_id, caller_account_id FROM ev_run WHERE run_id = ?",
+				(rs, i) -> new RunRecord(rs.getString("run_id"), Period.parse(rs.getString("period")),
+						Timestamps.instant(rs, "as_of"), rs.getString("source"), rs.getString("org_id"),
+						rs.getString("management_account_id"), rs.getString("caller_account_id")),
+				runId)
 			.stream()
 			.findFirst();
 	}
@@ -55,7 +60,7 @@ public class Runs {
 
 	/** One run as the store knows it. */
 	public record RunRecord(String runId, Period period, Instant asOf, String source, String orgId,
-			String managementAccountId) {
+			String managementAccountId, String callerAccountId) {
 	}
 
 }

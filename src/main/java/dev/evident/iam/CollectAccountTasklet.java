@@ -92,7 +92,7 @@ public class CollectAccountTasklet implements Tasklet {
 		}
 		Region region = aws.defaultRegion();
 		RawSink raw = new RawSink(files, runId, run.layout().staging(), accountId, region.id());
-		AccountCredentials credentials = sessions.credentials(accountId, run.record().managementAccountId(),
+		AccountCredentials credentials = sessions.credentials(accountId, run.record().callerAccountId(),
 				organizations.partition(runId), runId);
 		try {
 			credentials.provider().resolveCredentials();

@@ -68,7 +68,7 @@ public class CollectCoverageTasklet implements Tasklet {
 			.map(Account::id)
 			.toList();
 		try (InspectorSession session = new InspectorSession(aws, sessions.credentials(admin,
-				run.record().managementAccountId(), organizations.partition(run.runId()), run.runId()))) {
+				run.record().callerAccountId(), organizations.partition(run.runId()), run.runId()))) {
 			for (String region : FindingsStepConfiguration.regions(aws, run)) {
 				String source = "inspector2:coverage:" + region;
 				gaps.clear(run.runId(), admin, source);

@@ -56,7 +56,7 @@ public class FindingsStepConfiguration {
 		String account = inspectorAdmin(organizations, run);
 		List<String> regions = regions(aws, run);
 		InspectorSession session = new InspectorSession(aws, sessions.credentials(account,
-				run.record().managementAccountId(), organizations.partition(run.runId()), run.runId()));
+				run.record().callerAccountId(), organizations.partition(run.runId()), run.runId()));
 		return new FindingsPageReader(run.runId(), account, regions, session::client, session, gaps, progress);
 	}
 

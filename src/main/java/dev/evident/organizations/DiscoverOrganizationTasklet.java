@@ -17,6 +17,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * The first step: registers the run, then walks the organization from the management
@@ -43,6 +44,13 @@ public class DiscoverOrganizationTasklet implements Tasklet {
 		this.progress = progress;
 	}
 
+	/** The account the base credentials belong to. */
+	private String callerAccount() {
+		try (StsClient sts = aws.build(StsClient.builder(), aws.baseCredentials(), aws.defaultRegion())) {
+			return sts.getCallerIdentity().account();
+		}
+	}
+
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
 		RunParameters run = RunParameters.from(chunk.getStepContext().getStepExecution().getJobParameters());
@@ -57,7 +65,7 @@ public class DiscoverOrganizationTasklet implements Tasklet {
 			OrganizationSnapshot snapshot = new OrganizationCollector(client, raw).collect(described,
 					new OrganizationCollector.Scope(Set.copyOf(run.accounts()), Set.copyOf(run.ous())));
 			store.replace(run.runId(), snapshot);
-			runs.recordOrganization(run.runId(), orgId, management);
+			runs.recordOrganization(run.runId(), orgId, management, callerAccount());
 			contribution.incrementWriteCount(snapshot.accounts().size());
 			progress.accountsTotal((int) snapshot.accounts().stream().filter(a -> a.collectable()).count());
 		}

@@ -34,7 +34,7 @@ class ControlCatalogLoaderTest {
 		ControlCatalog catalog = loader.load(null);
 
 		assertThat(catalog.controls()).extracting(Control::id)
-			.contains("root-mfa-enabled", "console-user-mfa", "inspector-finding-sla", "physical-security-soc2")
+			.contains("root-mfa-enabled", "console-user-mfa", "inspector-finding-sla", "physical-security")
 			.doesNotHaveDuplicates();
 		assertThat(catalog.controls().stream().map(c -> c.check().id()).collect(Collectors.toSet()))
 			.containsExactlyInAnyOrderElementsOf(new CheckRegistry(CHECKS).byId().keySet());

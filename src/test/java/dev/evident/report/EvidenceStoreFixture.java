@@ -88,8 +88,10 @@ public final class EvidenceStoreFixture {
 	}
 
 	private void insertRun(int findings) {
-		jdbc.update("INSERT INTO ev_run VALUES (?,?,?,?,?,?,?)", RUN_ID, PERIOD, AS_OF, "LIVE", AS_OF.plusHours(2),
-				ORG_ID, MGMT);
+		jdbc.update(
+				"INSERT INTO ev_run (run_id, period, as_of, source, started_at, org_id, management_account_id, "
+						+ "caller_account_id) VALUES (?,?,?,?,?,?,?,?)",
+				RUN_ID, PERIOD, AS_OF, "LIVE", AS_OF.plusHours(2), ORG_ID, MGMT, MGMT);
 		jdbc.update("INSERT INTO ev_organization VALUES (?,?,?,?,?,?,?,?)", RUN_ID, ORG_ID,
 				"arn:aws:organizations::" + MGMT + ":organization/" + ORG_ID, "ALL", MGMT, "root@example.com", "r-ab12",
 				true);
