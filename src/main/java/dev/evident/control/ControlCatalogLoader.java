@@ -49,10 +49,11 @@ public class ControlCatalogLoader {
 			Resource[] builtIn = new PathMatchingResourcePatternResolver()
 				.getResources("classpath*:mappings/controls/**/*.yaml");
 			List<Resource> sorted = new ArrayList<>(List.of(builtIn));
-			sorted.sort(Comparator.comparing(r -> String.valueOf(r.getFilename())));
+			sorted.sort(Comparator.comparing(r -> String.valueOf(r.getDescription())));
 			Map<String, String> seen = new LinkedHashMap<>();
 			for (Resource r : sorted) {
-				String name = "mappings/controls/" + r.getFilename();
+				String url = r.getURL().toString();
+				String name = url.substring(url.lastIndexOf("mappings/controls/"));
 				Control c = parse(name, new String(r.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
 				if (seen.containsKey(c.id())) {
 					throw new MappingException(name, 1, "id",
