@@ -279,6 +279,26 @@ CREATE TABLE ev_control (
     PRIMARY KEY (run_id, control_id)
 );
 
+CREATE TABLE ev_framework (
+    run_id       VARCHAR(64)   NOT NULL,
+    framework_id VARCHAR(128)  NOT NULL,
+    name         VARCHAR(1024) NOT NULL,
+    version      VARCHAR(128),
+    source       VARCHAR(2048),
+    PRIMARY KEY (run_id, framework_id)
+);
+
+CREATE TABLE ev_framework_requirement (
+    run_id         VARCHAR(64)   NOT NULL,
+    framework_id   VARCHAR(128)  NOT NULL,
+    requirement_id VARCHAR(128)  NOT NULL,
+    position       INTEGER       NOT NULL,
+    name           VARCHAR(2048) NOT NULL,
+    status         VARCHAR(16)   NOT NULL,
+    controls       VARCHAR(4000),
+    PRIMARY KEY (run_id, framework_id, requirement_id)
+);
+
 CREATE TABLE ev_control_result (
     run_id        VARCHAR(64)   NOT NULL,
     control_id    VARCHAR(128)  NOT NULL,

@@ -34,6 +34,9 @@ final class Failures {
 			return ExitCode.USAGE;
 		}
 		IllegalArgumentException usage = find(ex, IllegalArgumentException.class);
+		if (usage != null && usage.getMessage() != null && usage.getMessage().startsWith("--")) {
+			return usage(err, usage.getMessage());
+		}
 		if (usage != null && find(ex, org.springframework.beans.factory.BeanCreationException.class) != null) {
 			err.println("evident: configuration error: " + usage.getMessage());
 			err.flush();

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.evident.EvidentApplication;
+import dev.evident.control.ControlCatalog;
+import dev.evident.control.ManualEvidenceFolder;
 import dev.evident.job.RunLauncher;
 import dev.evident.job.RunLauncher.Outcome;
 import dev.evident.run.ExitCode;
@@ -45,6 +47,15 @@ final class RunExecution {
 		Map<String, Object> properties = new LinkedHashMap<>(extraProperties);
 		properties.put("evident.parallelism", parameters.parallelism());
 		properties.put("evident.artifact.documents", options.artifactDocuments);
+		if (options.mappings != null) {
+			if (!java.nio.file.Files.isDirectory(options.mappings)) {
+				return Failures.usage(err, "--mappings " + options.mappings + " is not a folder");
+			}
+			properties.put("evident.mappings-dir", options.mappings.toAbsolutePath().toString());
+		}
+		if (!options.overrides.isEmpty()) {
+			properties.put("evident.control-overrides", String.join(",", options.overrides));
+		}
 		if (options.roleName != null) {
 			properties.put("evident.aws.role-name", options.roleName);
 		}
@@ -54,6 +65,11 @@ final class RunExecution {
 		SpringApplication app = new SpringApplication(EvidentApplication.class);
 		app.setDefaultProperties(merge(Logging.defaults(verbose), properties));
 		try (ConfigurableApplicationContext context = app.run()) {
+			ControlCatalog catalog = context.getBean(ControlCatalog.class);
+			catalog.selecting(parameters.frameworks());
+			if (parameters.manualEvidence() != null) {
+				ManualEvidenceFolder.scan(parameters.manualEvidence(), catalog);
+			}
 			Outcome outcome = context.getBean(RunLauncher.class).launch(parameters);
 			report(outcome);
 			return outcome.exitCode();

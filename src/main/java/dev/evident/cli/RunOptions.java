@@ -60,6 +60,25 @@ public class RunOptions {
 					+ "series such as 'SOC 2,PCI DSS'. Default: ${DEFAULT-VALUE}.")
 	String artifactDocuments;
 
+	@Option(names = "--frameworks", paramLabel = "ID", split = ",",
+			description = "Only these frameworks in the results and reports, for example soc2,iso27001 "
+					+ "('evident controls' lists them). Default: all.")
+	List<String> frameworks = new ArrayList<>();
+
+	@Option(names = "--mappings", paramLabel = "DIR",
+			description = "A folder with controls/ and frameworks/ that add to or override the built-in mappings.")
+	Path mappings;
+
+	@Option(names = "--set", paramLabel = "CONTROL.PARAM=VALUE",
+			description = "Override a control's threshold for this run, for example "
+					+ "--set inspector-finding-sla.sla_days.CRITICAL=7 (repeatable).")
+	List<String> overrides = new ArrayList<>();
+
+	@Option(names = "--manual-evidence", paramLabel = "DIR",
+			description = "A folder with one subfolder per control id whose files are hashed, bundled and listed "
+					+ "as the control's manual evidence.")
+	Path manualEvidence;
+
 	@Option(names = "--parallelism", paramLabel = "N", defaultValue = "4",
 			description = "Accounts collected at once. Default: ${DEFAULT-VALUE}.")
 	int parallelism;
@@ -81,9 +100,16 @@ public class RunOptions {
 		if (parallelism < 1 || parallelism > 64) {
 			throw new IllegalArgumentException("--parallelism must be between 1 and 64, got " + parallelism);
 		}
+		Path manual = null;
+		if (manualEvidence != null) {
+			manual = manualEvidence.toAbsolutePath().normalize();
+			if (!java.nio.file.Files.isDirectory(manual) || !java.nio.file.Files.isReadable(manual)) {
+				throw new IllegalArgumentException("--manual-evidence " + manualEvidence + " is not a readable folder");
+			}
+		}
 		return new RunParameters(runId, p, clock, source, out.toAbsolutePath().normalize(), roleName, externalId,
 				accounts.stream().sorted().toList(), ous.stream().sorted().toList(), regions.stream().sorted().toList(),
-				parallelism);
+				parallelism, frameworks.stream().map(String::trim).sorted().toList(), manual);
 	}
 
 	private static void require(Pattern pattern, String value, String option, String expected) {

@@ -13,7 +13,18 @@ import dev.evident.run.Period;
  * the reporting period, the accounts in scope, the gaps, and the control's parameters.
  */
 public record CheckContext(String runId, Instant asOf, Period period, String managementAccountId,
-		List<Account> accounts, Gaps gaps, Map<String, Object> parameters) {
+		List<Account> accounts, Gaps gaps, Map<String, Object> parameters, String controlId) {
+
+	public CheckContext(String runId, Instant asOf, Period period, String managementAccountId, List<Account> accounts,
+			Gaps gaps, Map<String, Object> parameters) {
+		this(runId, asOf, period, managementAccountId, accounts, gaps, parameters, null);
+	}
+
+	/** The same context for one control: its id and its parameters. */
+	public CheckContext forControl(Control control) {
+		return new CheckContext(runId, asOf, period, managementAccountId, accounts, gaps, control.check().params(),
+				control.id());
+	}
 
 	/** A numeric parameter, such as a number of days. */
 	public int intParameter(String name) {

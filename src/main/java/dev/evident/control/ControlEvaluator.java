@@ -19,8 +19,7 @@ public class ControlEvaluator {
 	public List<Evaluated> evaluate(ControlCatalog catalog, CheckContext base) {
 		List<Evaluated> evaluated = new ArrayList<>();
 		for (Control control : catalog.controls()) {
-			CheckContext ctx = new CheckContext(base.runId(), base.asOf(), base.period(), base.managementAccountId(),
-					base.accounts(), base.gaps(), control.check().params());
+			CheckContext ctx = base.forControl(control);
 			List<CheckResult> results = new ArrayList<>(checks.get(control.check().id()).evaluate(ctx));
 			results.sort(Comparator.comparing(CheckResult::accountId).thenComparing(CheckResult::resource));
 			evaluated.add(new Evaluated(control, List.copyOf(results),

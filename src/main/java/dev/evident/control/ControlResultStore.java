@@ -41,6 +41,26 @@ public class ControlResultStore {
 				+ "evidence_refs) VALUES (?, ?, ?, ?, ?, ?, ?)", results);
 	}
 
+	/** Replaces the run's framework roll-ups. */
+	public void replaceFrameworks(String runId, List<FrameworkEvaluator.FrameworkResult> frameworks) {
+		jdbc.update("DELETE FROM ev_framework_requirement WHERE run_id = ?", runId);
+		jdbc.update("DELETE FROM ev_framework WHERE run_id = ?", runId);
+		List<Object[]> rows = new ArrayList<>();
+		for (FrameworkEvaluator.FrameworkResult f : frameworks) {
+			Framework fw = f.framework();
+			jdbc.update("INSERT INTO ev_framework (run_id, framework_id, name, version, source) VALUES (?, ?, ?, ?, ?)",
+					runId, fw.id(), fw.name(), fw.version(), fw.source());
+			int position = 0;
+			for (FrameworkEvaluator.RequirementResult r : f.requirements()) {
+				rows.add(new Object[] { runId, fw.id(), r.requirement().id(), position++,
+						truncate(r.requirement().name(), 2048), r.status().name(),
+						truncate(String.join(",", r.requirement().controls()), 4000) });
+			}
+		}
+		jdbc.batchUpdate("INSERT INTO ev_framework_requirement (run_id, framework_id, requirement_id, position, name, "
+				+ "status, controls) VALUES (?, ?, ?, ?, ?, ?, ?)", rows);
+	}
+
 	private static String truncate(String s, int max) {
 		return s == null || s.length() <= max ? s : s.substring(0, max);
 	}

@@ -29,8 +29,19 @@ public class ControlStepConfiguration {
 	}
 
 	@Bean
-	ControlCatalog controlCatalog(CheckRegistry checks, @Value("${evident.mappings-dir:}") String mappingsDir) {
-		return new ControlCatalogLoader(checks.byId()).load(mappingsDir.isBlank() ? null : Path.of(mappingsDir));
+	ControlCatalog controlCatalog(CheckRegistry checks, @Value("${evident.mappings-dir:}") String mappingsDir,
+			@Value("${evident.control-overrides:}") List<String> overrides) {
+		return new MappingsLoader(checks.byId()).load(mappingsDir.isBlank() ? null : Path.of(mappingsDir),
+				overrides.stream().filter(o -> !o.isBlank()).toList());
+	}
+
+	@Bean
+	Step collectManualEvidence(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			ControlCatalog catalog, Runs runs, EvidenceFiles files, Progress progress) {
+		return new StepBuilder("collectManualEvidence", jobRepository)
+			.tasklet(new CollectManualEvidenceTasklet(catalog, runs, files), transactionManager)
+			.listener(new ProgressListener(progress))
+			.build();
 	}
 
 	@Bean

@@ -62,8 +62,14 @@ public class EvaluateControlsTasklet implements Tasklet {
 		List<Account> inScope = all.stream().filter(Account::inScope).toList();
 		CheckContext base = new CheckContext(run.runId(), run.record().asOf(), run.record().period(),
 				run.record().managementAccountId(), inScope, gaps, Map.of());
-		List<Evaluated> evaluated = evaluator.evaluate(catalog, base);
+		ControlCatalog selected = catalog.selecting(run.parameters().frameworks());
+		List<Evaluated> evaluated = evaluator.evaluate(selected, base);
 		results.replace(run.runId(), evaluated);
+		Map<String, Status> statusById = new LinkedHashMap<>();
+		evaluated.forEach(e -> statusById.put(e.control().id(), e.status()));
+		List<FrameworkEvaluator.FrameworkResult> frameworks = FrameworkEvaluator.evaluate(selected.frameworks(),
+				statusById);
+		results.replaceFrameworks(run.runId(), frameworks);
 		contribution.incrementWriteCount(evaluated.stream().mapToInt(e -> e.results().size()).sum());
 		Map<String, Map<String, Long>> findings = new LinkedHashMap<>();
 		jdbc.query("SELECT severity, status, COUNT(*) AS n FROM ev_finding WHERE run_id = ? GROUP BY severity, status",
@@ -73,7 +79,7 @@ public class EvaluateControlsTasklet implements Tasklet {
 				}, run.runId());
 		files.write(run.runId(), run.layout().staging(), RESULTS_FILE,
 				out -> new ResultsJsonWriter().write(out, run.record(), all, gaps.list(run.runId()), evaluated,
-						findings),
+						findings, frameworks, selected.requirementsByControl()),
 				new EvidenceFiles.Source("evident:evaluateControls", "asOf=" + run.record().asOf(), null, null,
 						Instant.now()));
 		return RepeatStatus.FINISHED;

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import dev.evident.control.ControlResultStore.Evaluated;
+import dev.evident.control.FrameworkEvaluator.FrameworkResult;
 import dev.evident.evidence.Gaps.Gap;
 import dev.evident.evidence.Runs.RunRecord;
 import dev.evident.organizations.OrganizationSnapshot.Account;
@@ -28,7 +29,8 @@ public final class ResultsJsonWriter {
 	private final JsonFactory json = new JsonFactory();
 
 	public void write(OutputStream out, RunRecord run, List<Account> accounts, List<Gap> gaps,
-			List<Evaluated> evaluated, Map<String, Map<String, Long>> findingsBySeverityAndStatus) throws IOException {
+			List<Evaluated> evaluated, Map<String, Map<String, Long>> findingsBySeverityAndStatus,
+			List<FrameworkResult> frameworks, Map<String, List<String>> requirementsByControl) throws IOException {
 		try (JsonGenerator g = json.createGenerator(out, JsonEncoding.UTF8)) {
 			g.useDefaultPrettyPrinter();
 			g.writeStartObject();
@@ -72,9 +74,14 @@ public final class ResultsJsonWriter {
 				g.writeEndObject();
 			}
 			g.writeEndObject();
+			g.writeArrayFieldStart("frameworks");
+			for (FrameworkResult f : frameworks) {
+				writeFramework(g, f);
+			}
+			g.writeEndArray();
 			g.writeArrayFieldStart("controls");
 			for (Evaluated e : evaluated) {
-				writeControl(g, e);
+				writeControl(g, e, requirementsByControl.getOrDefault(e.control().id(), List.of()));
 			}
 			g.writeEndArray();
 			g.writeEndObject();
@@ -102,7 +109,38 @@ public final class ResultsJsonWriter {
 		g.writeEndObject();
 	}
 
-	private static void writeControl(JsonGenerator g, Evaluated e) throws IOException {
+	private static void writeFramework(JsonGenerator g, FrameworkResult f) throws IOException {
+		g.writeStartObject();
+		g.writeStringField("id", f.framework().id());
+		g.writeStringField("name", f.framework().name());
+		g.writeStringField("version", f.framework().version());
+		g.writeStringField("source", f.framework().source());
+		g.writeObjectFieldStart("summary");
+		for (Status s : Status.values()) {
+			g.writeObjectFieldStart(s.name());
+			g.writeNumberField("requirements", f.counts().get(s));
+			g.writeNumberField("percent", f.share(s));
+			g.writeEndObject();
+		}
+		g.writeEndObject();
+		g.writeArrayFieldStart("requirements");
+		for (FrameworkEvaluator.RequirementResult r : f.requirements()) {
+			g.writeStartObject();
+			g.writeStringField("id", r.requirement().id());
+			g.writeStringField("name", r.requirement().name());
+			g.writeStringField("status", r.status().name());
+			g.writeArrayFieldStart("controls");
+			for (String c : r.requirement().controls()) {
+				g.writeString(c);
+			}
+			g.writeEndArray();
+			g.writeEndObject();
+		}
+		g.writeEndArray();
+		g.writeEndObject();
+	}
+
+	private static void writeControl(JsonGenerator g, Evaluated e, List<String> requirements) throws IOException {
 		Control c = e.control();
 		g.writeStartObject();
 		g.writeStringField("id", c.id());
@@ -110,6 +148,11 @@ public final class ResultsJsonWriter {
 		g.writeStringField("responsibility", c.responsibility().name());
 		g.writeStringField("check", c.check().id());
 		g.writeStringField("status", e.status().name());
+		g.writeArrayFieldStart("requirements");
+		for (String r : requirements) {
+			g.writeString(r);
+		}
+		g.writeEndArray();
 		Map<String, List<CheckResult>> byAccount = new TreeMap<>();
 		e.results().forEach(r -> byAccount.computeIfAbsent(r.accountId(), k -> new java.util.ArrayList<>()).add(r));
 		g.writeArrayFieldStart("accounts");

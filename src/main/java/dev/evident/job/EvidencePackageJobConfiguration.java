@@ -23,6 +23,7 @@ public class EvidencePackageJobConfiguration {
 			@Qualifier("collectAccounts") Step collectAccounts, @Qualifier("collectFindings") Step collectFindings,
 			@Qualifier("collectCoverage") Step collectCoverage,
 			@Qualifier("collectArtifactReports") Step collectArtifactReports,
+			@Qualifier("collectManualEvidence") Step collectManualEvidence,
 			@Qualifier("evaluateControls") Step evaluateControls, @Qualifier("renderWorkbook") Step renderWorkbook,
 			@Qualifier("renderReport") Step renderReport, @Qualifier("seal") Step seal) {
 		return new JobBuilder(JOB_NAME, jobRepository).start(discoverOrganization)
@@ -30,6 +31,7 @@ public class EvidencePackageJobConfiguration {
 			.next(collectFindings)
 			.next(collectCoverage)
 			.next(collectArtifactReports)
+			.next(collectManualEvidence)
 			.next(evaluateControls)
 			.next(renderWorkbook)
 			.next(renderReport)

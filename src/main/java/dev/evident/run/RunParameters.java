@@ -14,7 +14,8 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * id makes each completed run its own job instance; the rest does not identify it.
  */
 public record RunParameters(String runId, Period period, Instant asOf, Source source, Path out, String roleName,
-		String externalId, List<String> accounts, List<String> ous, List<String> regions, int parallelism) {
+		String externalId, List<String> accounts, List<String> ous, List<String> regions, int parallelism,
+		List<String> frameworks, Path manualEvidence) {
 
 	public static final String RUN_ID = "run.id";
 
@@ -27,6 +28,7 @@ public record RunParameters(String runId, Period period, Instant asOf, Source so
 		accounts = List.copyOf(accounts);
 		ous = List.copyOf(ous);
 		regions = List.copyOf(regions);
+		frameworks = frameworks == null ? List.of() : List.copyOf(frameworks);
 		if (parallelism < 1) {
 			throw new IllegalArgumentException("parallelism must be at least 1");
 		}
@@ -44,10 +46,19 @@ public record RunParameters(String runId, Period period, Instant asOf, Source so
 		b.addString("out", out.toString(), false);
 		b.addString("roleName", roleName == null ? "" : roleName, false);
 		b.addLong("parallelism", (long) parallelism, false);
+		b.addString("frameworks", String.join(",", frameworks), false);
+		b.addString("manualEvidence", manualEvidence == null ? "" : manualEvidence.toString(), false);
 		// The external id is not a secret, but it is kept out of the job repository's
 		// logs and tables
 		// on purpose: the collectors receive it from the run configuration instead.
 		return b.toJobParameters();
+	}
+
+	/** The same run without framework selection or manual evidence. */
+	public RunParameters(String runId, Period period, Instant asOf, Source source, Path out, String roleName,
+			String externalId, List<String> accounts, List<String> ous, List<String> regions, int parallelism) {
+		this(runId, period, asOf, source, out, roleName, externalId, accounts, ous, regions, parallelism, List.of(),
+				null);
 	}
 
 	/**
@@ -68,7 +79,8 @@ public record RunParameters(String runId, Period period, Instant asOf, Source so
 		return new RunParameters(p.getString(RUN_ID), Period.parse(p.getString("period")),
 				Instant.parse(p.getString("asOf")), Source.parse(p.getString("source")), Path.of(p.getString("out")),
 				emptyToNull(p.getString("roleName")), null, split(p.getString("accounts")), split(p.getString("ous")),
-				split(p.getString("regions")), p.getLong("parallelism").intValue());
+				split(p.getString("regions")), p.getLong("parallelism").intValue(), split(p.getString("frameworks")),
+				emptyToNull(p.getString("manualEvidence")) == null ? null : Path.of(p.getString("manualEvidence")));
 	}
 
 	private static List<String> split(String csv) {

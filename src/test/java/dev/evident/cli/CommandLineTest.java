@@ -3,7 +3,11 @@ package dev.evident.cli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.evident.EvidentApplication;
 import dev.evident.run.ExitCode;
@@ -46,6 +50,37 @@ class CommandLineTest {
 	void unknownOptionIsAUsageError() {
 		assertThat(run("run", "--colour")).isEqualTo(ExitCode.USAGE);
 		assertThat(err.toString()).contains("Unknown option: '--colour'").contains("evident run --help");
+	}
+
+	@Test
+	void mappingsValidateAcceptsTheBuiltInMappings() {
+		assertThat(run("mappings", "validate")).isZero();
+		assertThat(out.toString()).startsWith("Mappings are valid: ").contains(" controls, ").contains(" frameworks");
+	}
+
+	@Test
+	void mappingsValidateNamesTheBrokenFileLineAndField(@TempDir Path dir) throws Exception {
+		Path file = dir.resolve("controls/broken.yaml");
+		Files.createDirectories(file.getParent());
+		Files.writeString(file,
+				"id: broken\ntitle: Broken\nobjective: x\nresponsibility: NOBODY\ncheck:\n  id: iam_root_mfa_enabled\n");
+
+		assertThat(run("mappings", "validate", dir.toString())).isEqualTo(ExitCode.USAGE);
+		assertThat(err.toString()).isEqualTo("evident: invalid mapping: " + file
+				+ ":4: responsibility: expected one of AWS, CUSTOMER, SHARED, got 'NOBODY'" + System.lineSeparator());
+	}
+
+	@Test
+	void controlsListsTheCatalogWithResponsibilities() {
+		assertThat(run("controls")).isZero();
+		assertThat(out.toString()).contains("root-mfa-enabled", "CUSTOMER", "physical-security", "AWS",
+				"ddos-protection", "SHARED");
+	}
+
+	@Test
+	void anUnknownFrameworkIsAUsageError() {
+		assertThat(run("controls", "--framework", "hipaa")).isEqualTo(ExitCode.USAGE);
+		assertThat(err.toString()).startsWith("evident: --framework: unknown framework 'hipaa'; known: ");
 	}
 
 	@Test
