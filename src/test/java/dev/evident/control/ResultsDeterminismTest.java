@@ -1,0 +1,52 @@
+package dev.evident.control;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.evident.job.RunLauncher;
+import dev.evident.job.RunLauncher.Outcome;
+import dev.evident.support.DemoSimulator;
+import dev.evident.support.Runs;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The same evidence and the same --as-of give a byte-identical results.json. */
+@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:determinism-test;DB_CLOSE_DELAY=-1")
+class ResultsDeterminismTest {
+
+	@DynamicPropertySource
+	static void simulator(DynamicPropertyRegistry registry) {
+		DemoSimulator.register(registry);
+	}
+
+	@Autowired
+	RunLauncher launcher;
+
+	@TempDir
+	Path first;
+
+	@TempDir
+	Path second;
+
+	@Test
+	void twoRunsOverTheSameEvidenceWriteTheSameBytes() throws Exception {
+		DemoSimulator.get().faults().reset();
+
+		Outcome a = launcher.launch(Runs.demo("determinism-a", first));
+		Outcome b = launcher.launch(Runs.demo("determinism-b", second));
+
+		assertThat(a.runId()).isNotEqualTo(b.runId());
+		byte[] resultsA = Files.readAllBytes(a.layout().orElseThrow().packageDir().resolve("results.json"));
+		byte[] resultsB = Files.readAllBytes(b.layout().orElseThrow().packageDir().resolve("results.json"));
+		assertThat(resultsA).isEqualTo(resultsB);
+	}
+
+}
