@@ -1,5 +1,7 @@
 package dev.evident.bundle;
 
+import java.nio.file.Path;
+
 import dev.evident.evidence.EvidenceFiles;
 import dev.evident.evidence.Runs;
 import dev.evident.job.Progress;
@@ -17,10 +19,25 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 public class SealStepConfiguration {
 
+	/**
+	 * The keystore password comes only from the environment, never from the command line.
+	 */
+	static char[] password() {
+		String password = System.getenv(Signer.PASSWORD_VARIABLE);
+		return password == null ? new char[0] : password.toCharArray();
+	}
+
 	@Bean
 	Step seal(JobRepository jobRepository, PlatformTransactionManager transactionManager, Runs runs,
-			EvidenceFiles files, Progress progress, @Value("${evident.version:dev}") String version) {
-		return new StepBuilder("seal", jobRepository).tasklet(new SealTasklet(runs, files, version), transactionManager)
+			EvidenceFiles files, Progress progress, @Value("${evident.version:dev}") String version,
+			@Value("${evident.sign.keystore:}") String keystore, @Value("${evident.sign.alias:}") String alias,
+			@Value("${evident.sign.password:}") String password) {
+		// The password comes from EVIDENT_SIGN_PASSWORD (the environment), never from the
+		// command line.
+		Signer.SigningKey key = keystore.isBlank() ? null
+				: Signer.SigningKey.load(Path.of(keystore), alias, password.toCharArray());
+		return new StepBuilder("seal", jobRepository)
+			.tasklet(new SealTasklet(runs, files, version, key), transactionManager)
 			.listener(new ProgressListener(progress))
 			.build();
 	}

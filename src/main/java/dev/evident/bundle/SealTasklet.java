@@ -39,12 +39,17 @@ public class SealTasklet implements Tasklet {
 
 	private final EvidenceFiles files;
 
+	public static final String README = "README.txt";
+
 	private final String toolVersion;
 
-	public SealTasklet(Runs runs, EvidenceFiles files, String toolVersion) {
+	private final Signer.SigningKey signingKey;
+
+	public SealTasklet(Runs runs, EvidenceFiles files, String toolVersion, Signer.SigningKey signingKey) {
 		this.runs = runs;
 		this.files = files;
 		this.toolVersion = toolVersion;
+		this.signingKey = signingKey;
 	}
 
 	@Override
@@ -53,9 +58,13 @@ public class SealTasklet implements Tasklet {
 		RunLayout layout = run.layout();
 		Path staging = layout.staging();
 		if (Files.isDirectory(staging)) {
+			files.write(run.runId(), staging, README,
+					AuditorReadme.text(run.record(), signingKey != null).getBytes(StandardCharsets.UTF_8),
+					new EvidenceFiles.Source("evident:seal", null, null, null, Instant.now()));
 			List<Recorded> recorded = files.list(run.runId());
 			String manifestSha = writeManifest(staging, run, recorded);
-			writeSums(staging, recorded, manifestSha);
+			String signatureSha = signingKey == null ? null : sign(staging);
+			writeSums(staging, recorded, manifestSha, signatureSha);
 			Files.move(staging, layout.packageDir(), StandardCopyOption.ATOMIC_MOVE);
 			contribution.incrementWriteCount(recorded.size() + 2);
 		}
@@ -75,16 +84,26 @@ public class SealTasklet implements Tasklet {
 		return HexFormat.of().formatHex(sha.digest());
 	}
 
+	private String sign(Path staging) throws IOException {
+		byte[] signature = Signer.sign(Files.readAllBytes(staging.resolve(MANIFEST)), signingKey);
+		Files.write(staging.resolve(Signer.SIGNATURE), signature);
+		return HexFormat.of().formatHex(EvidenceFiles.sha256().digest(signature));
+	}
+
 	/**
 	 * The format of sha256sum: hash, two spaces, path; checkable with
 	 * {@code sha256sum -c}.
 	 */
-	private static void writeSums(Path staging, List<Recorded> recorded, String manifestSha) throws IOException {
+	private static void writeSums(Path staging, List<Recorded> recorded, String manifestSha, String signatureSha)
+			throws IOException {
 		StringBuilder sums = new StringBuilder();
 		for (Recorded r : recorded) {
 			sums.append(r.file().sha256()).append("  ").append(r.file().path()).append('\n');
 		}
 		sums.append(manifestSha).append("  ").append(MANIFEST).append('\n');
+		if (signatureSha != null) {
+			sums.append(signatureSha).append("  ").append(Signer.SIGNATURE).append('\n');
+		}
 		Files.writeString(staging.resolve(SUMS), sums.toString(), StandardCharsets.UTF_8);
 	}
 

@@ -53,6 +53,16 @@ final class RunExecution {
 			}
 			properties.put("evident.mappings-dir", options.mappings.toAbsolutePath().toString());
 		}
+		if (options.signKeystore != null) {
+			if (options.signAlias == null) {
+				return Failures.usage(err, "--sign-keystore needs --sign-alias");
+			}
+			if (!java.nio.file.Files.isReadable(options.signKeystore)) {
+				return Failures.usage(err, "--sign-keystore " + options.signKeystore + " is not a readable file");
+			}
+			properties.put("evident.sign.keystore", options.signKeystore.toAbsolutePath().toString());
+			properties.put("evident.sign.alias", options.signAlias);
+		}
 		if (!options.overrides.isEmpty()) {
 			properties.put("evident.control-overrides", String.join(",", options.overrides));
 		}

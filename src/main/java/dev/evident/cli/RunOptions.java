@@ -79,6 +79,14 @@ public class RunOptions {
 					+ "as the control's manual evidence.")
 	Path manualEvidence;
 
+	@Option(names = "--sign-keystore", paramLabel = "FILE.p12",
+			description = "Sign manifest.json with this PKCS#12 keystore (detached CMS, manifest.json.p7s). "
+					+ "The password is read from the environment variable EVIDENT_SIGN_PASSWORD.")
+	Path signKeystore;
+
+	@Option(names = "--sign-alias", paramLabel = "ALIAS", description = "The key in the keystore to sign with.")
+	String signAlias;
+
 	@Option(names = "--parallelism", paramLabel = "N", defaultValue = "4",
 			description = "Accounts collected at once. Default: ${DEFAULT-VALUE}.")
 	int parallelism;
