@@ -40,6 +40,11 @@ final class Checks {
 		return Duration.between(from, asOf).toDays();
 	}
 
+	/** "1 day", "12 days". */
+	static String dayCount(long n) {
+		return n + (n == 1 ? " day" : " days");
+	}
+
 	/** The UTC date of an instant, such as 2026-10-15. */
 	static String date(Instant instant) {
 		return LocalDate.ofInstant(instant, ZoneOffset.UTC).toString();

@@ -48,7 +48,7 @@ public class IamAccessKeysRotated extends CredentialReportCheck {
 					continue;
 				}
 				long age = Checks.days(key.lastRotated(), ctx.asOf());
-				String text = "access key " + key.number() + " (" + age + " days old)";
+				String text = "access key " + key.number() + " (" + Checks.dayCount(age) + " old)";
 				if (key.lastRotated().isBefore(ctx.asOf().minus(java.time.Duration.ofDays(max)))) {
 					stale.add(text);
 				}

@@ -58,7 +58,7 @@ public class IamRootNotUsed extends CredentialReportCheck {
 		Map.Entry<String, Instant> last = used.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
 		long ago = Checks.days(last.getValue(), ctx.asOf());
 		String when = "The root user of account " + id + " was last used (" + last.getKey() + ") on "
-				+ Checks.date(last.getValue()) + ", " + ago + " days before " + Checks.date(ctx.asOf());
+				+ Checks.date(last.getValue()) + ", " + Checks.dayCount(ago) + " before " + Checks.date(ctx.asOf());
 		if (last.getValue().isBefore(ctx.asOf().minus(java.time.Duration.ofDays(days)))) {
 			return List.of(CheckResult.pass(id, resource, when + ", more than " + days + " days.", evidence));
 		}

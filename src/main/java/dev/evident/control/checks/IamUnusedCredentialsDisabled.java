@@ -84,7 +84,7 @@ public class IamUnusedCredentialsDisabled extends CredentialReportCheck {
 			return;
 		}
 		String text = credential + (lastUsed != null ? " last used " : " never used, created ") + Checks.date(since)
-				+ " (" + Checks.days(since, ctx.asOf()) + " days)";
+				+ " (" + Checks.dayCount(Checks.days(since, ctx.asOf())) + ")";
 		(since.isBefore(cutoff) ? unused : used).add(text);
 	}
 

@@ -32,7 +32,7 @@ class IamUnusedCredentialsDisabledTest {
 		assertThat(results).extracting(r -> r.status()).containsExactly(Status.PASS, Status.PASS);
 		assertThat(results.get(0).resource()).isEqualTo("arn:aws:iam::111111111111:user/alice");
 		assertThat(results.get(0).reason()).isEqualTo("User alice used every credential within 45 days before "
-				+ "2026-10-15: password last used 2026-10-14 (1 days).");
+				+ "2026-10-15: password last used 2026-10-14 (1 day).");
 		assertThat(results.get(1).reason()).isEqualTo("User eve used every credential within 45 days before "
 				+ "2026-10-15: password never used, created 2026-09-30 (15 days).");
 	}
