@@ -62,6 +62,104 @@ final class CheckFixture {
 				Boolean.toString(mfa), "2024-01-01T00:00:00Z");
 	}
 
+	static Account under(String id, String parent, boolean management) {
+		return new Account(id, "Account " + id, null, "ACTIVE", "CREATED", null, parent, "/r-ab12", management, true);
+	}
+
+	/** AS_OF minus whole days, as a credential report cell. */
+	static String daysAgo(int days) {
+		return AS_OF.minusSeconds(days * 86400L).toString();
+	}
+
+	/**
+	 * A credential report row with the given cells, as column/value pairs; others are
+	 * N/A.
+	 */
+	void row(String account, String user, String... cells) {
+		String arn = "<root_account>".equals(user) ? "arn:aws:iam::" + account + ":root"
+				: "arn:aws:iam::" + account + ":user/" + user;
+		StringBuilder columns = new StringBuilder("run_id, account_id, user_name, arn, user_creation_time");
+		StringBuilder marks = new StringBuilder("?, ?, ?, ?, ?");
+		List<Object> args = new java.util.ArrayList<>(List.of(RUN, account, user, arn, "2024-01-01T00:00:00Z"));
+		for (int i = 0; i < cells.length; i += 2) {
+			columns.append(", ").append(cells[i]);
+			marks.append(", ?");
+			args.add(cells[i + 1]);
+		}
+		jdbc.update("INSERT INTO ev_credential_report_row (" + columns + ") VALUES (" + marks + ")", args.toArray());
+	}
+
+	void mfaDevice(String account, String serial, String userArn) {
+		jdbc.update("INSERT INTO ev_mfa_device (run_id, account_id, serial_number, user_arn) VALUES (?, ?, ?, ?)", RUN,
+				account, serial, userArn);
+	}
+
+	/** A password policy row; present = false (no policy) when minimumLength is null. */
+	void passwordPolicy(String account, Integer minimumLength, boolean classes, Integer maxAge, Integer reuse) {
+		jdbc.update(
+				"INSERT INTO ev_password_policy (run_id, account_id, present, minimum_length, require_symbols, "
+						+ "require_numbers, require_uppercase, require_lowercase, expire_passwords, max_age_days, "
+						+ "reuse_prevention) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				RUN, account, minimumLength != null, minimumLength, classes, classes, classes, classes, maxAge != null,
+				maxAge, reuse);
+	}
+
+	/**
+	 * An IAM principal; attached is a JSON array, inline a JSON object, via and trusted
+	 * newline lists.
+	 */
+	void principal(String account, String type, String name, String attached, String inline, boolean fullAdmin,
+			String via, String trusted) {
+		String arn = "arn:aws:iam::" + account + ":" + type.toLowerCase(java.util.Locale.ROOT) + "/" + name;
+		jdbc.update("INSERT INTO ev_iam_principal (run_id, account_id, type, name, arn, attached_policies, "
+				+ "inline_policies, direct_permissions, full_admin, full_admin_via, service_role, human_assumable, "
+				+ "trusted_principals) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, FALSE, ?)", RUN, account, type,
+				name, arn, attached, inline, "USER".equals(type) && (attached != null || inline != null), fullAdmin,
+				via, trusted);
+	}
+
+	void organization(String featureSet, boolean scpEnabled) {
+		jdbc.update("INSERT INTO ev_organization (run_id, org_id, arn, feature_set, management_account_id, root_id, "
+				+ "scp_enabled) VALUES (?, 'o-test', 'arn:aws:organizations::111111111111:organization/o-test', ?, ?, "
+				+ "'r-ab12', ?)", RUN, featureSet, MANAGEMENT, scpEnabled);
+	}
+
+	void ou(String id, String name, String parent, String path) {
+		jdbc.update("INSERT INTO ev_org_unit (run_id, ou_id, name, parent_id, path) VALUES (?, ?, ?, ?, ?)", RUN, id,
+				name, parent, path);
+	}
+
+	void scp(String policyId, String name, String... targets) {
+		jdbc.update(
+				"INSERT INTO ev_policy (run_id, policy_id, name, type, aws_managed) "
+						+ "VALUES (?, ?, ?, 'SERVICE_CONTROL_POLICY', ?)",
+				RUN, policyId, name, policyId.equals("p-FullAWSAccess"));
+		for (String t : targets) {
+			jdbc.update("INSERT INTO ev_policy_target (run_id, policy_id, target_id, target_type) VALUES (?, ?, ?, ?)",
+					RUN, policyId, t,
+					t.startsWith("ou-") ? "ORGANIZATIONAL_UNIT" : t.startsWith("r-") ? "ROOT" : "ACCOUNT");
+		}
+	}
+
+	void delegatedAdmin(String account, String service, String name) {
+		jdbc.update(
+				"INSERT INTO ev_delegated_admin (run_id, account_id, service_principal, name, delegated_at) "
+						+ "VALUES (?, ?, ?, ?, ?)",
+				RUN, account, service, name, AS_OF.minusSeconds(400 * 86400L).atOffset(ZoneOffset.UTC));
+	}
+
+	void inspectorAccount(String account, String region, String state, String ec2, String ecr, String lambda) {
+		jdbc.update("INSERT INTO ev_inspector_account (run_id, account_id, region, state, ec2, ecr, lambda) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?)", RUN, account, region, state, ec2, ecr, lambda);
+	}
+
+	void coverage(String account, String region, String resourceId, String type, String status, String reason) {
+		jdbc.update(
+				"INSERT INTO ev_inspector_coverage (run_id, account_id, region, resource_id, resource_type, "
+						+ "scan_status, status_reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
+				RUN, account, region, resourceId, type, status, reason);
+	}
+
 	void gap(String account, String source) {
 		gaps.record(RUN, account, source, "AccessDenied", "denied in a test");
 	}
