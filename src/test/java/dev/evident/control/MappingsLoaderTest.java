@@ -33,6 +33,10 @@ class MappingsLoaderTest {
 			.doesNotHaveDuplicates();
 		Set<String> used = catalog.controls().stream().map(c -> c.check().id()).collect(Collectors.toSet());
 		assertThat(used).containsExactlyInAnyOrderElementsOf(checks.keySet());
+		assertThat(catalog.find("password-policy").orElseThrow().check().params()).containsEntry("minimum_length", 14)
+			.containsEntry("require_symbols", true);
+		assertThat(catalog.find("no-full-admin").orElseThrow().check().params()).containsEntry("break_glass",
+				List.of());
 	}
 
 	@Test

@@ -30,7 +30,7 @@ abstract class AccountCheck implements Check {
 		for (Account account : ctx.accounts()) {
 			String id = account.id();
 			if (!"ACTIVE".equals(account.status())) {
-				results.add(Checks.notActive(account));
+				results.add(CheckSupport.notActive(account));
 			}
 			else if (ctx.hasGap(id, source)) {
 				results.add(CheckResult.noEvidence(id, "account " + id,

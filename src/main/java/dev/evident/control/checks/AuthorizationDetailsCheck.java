@@ -29,7 +29,7 @@ abstract class AuthorizationDetailsCheck extends AccountCheck {
 			return List.of(CheckResult.noEvidence(id, "account " + id,
 					"No IAM authorization details were collected for account " + id + "."));
 		}
-		return evaluate(ctx, account, principals, Checks.evidence(jdbc, ctx.runId(), id,
+		return evaluate(ctx, account, principals, CheckSupport.evidence(jdbc, ctx.runId(), id,
 				"iam:GetAccountAuthorizationDetails", "raw/" + id + "/iam/GetAccountAuthorizationDetails-1.json"));
 	}
 

@@ -33,7 +33,7 @@ public class IamAccessKeysRotated extends CredentialReportCheck {
 	List<CheckResult> evaluate(CheckContext ctx, Account account, List<CredentialReportRow> rows,
 			List<String> evidence) {
 		int max = ctx.intParameter("max_age_days");
-		String asOf = Checks.date(ctx.asOf());
+		String asOf = CheckSupport.date(ctx.asOf());
 		List<CheckResult> results = new ArrayList<>();
 		for (CredentialReportRow user : rows) {
 			List<AccessKey> keys = user.isRoot() ? List.of() : AccessKey.active(user);
@@ -47,8 +47,8 @@ public class IamAccessKeysRotated extends CredentialReportCheck {
 					stale.add("access key " + key.number() + " (no rotation date)");
 					continue;
 				}
-				long age = Checks.days(key.lastRotated(), ctx.asOf());
-				String text = "access key " + key.number() + " (" + Checks.dayCount(age) + " old)";
+				long age = CheckSupport.days(key.lastRotated(), ctx.asOf());
+				String text = "access key " + key.number() + " (" + CheckSupport.dayCount(age) + " old)";
 				if (key.lastRotated().isBefore(ctx.asOf().minus(java.time.Duration.ofDays(max)))) {
 					stale.add(text);
 				}

@@ -29,7 +29,7 @@ public class IamNoFullAdmin extends AuthorizationDetailsCheck {
 
 	@Override
 	List<CheckResult> evaluate(CheckContext ctx, Account account, List<Principal> principals, List<String> evidence) {
-		List<String> breakGlass = Checks.listParameter(ctx, "break_glass");
+		List<String> breakGlass = CheckSupport.listParameter(ctx, "break_glass");
 		List<CheckResult> results = new ArrayList<>();
 		for (Principal p : principals) {
 			if (!p.fullAdmin() || "ROLE".equals(p.type())) {

@@ -50,7 +50,7 @@ public class IamPasswordPolicy extends AccountCheck {
 					"No IAM account settings were collected for account " + id + "."));
 		}
 		Map<String, Object> p = rows.get(0);
-		List<String> evidence = Checks.evidence(jdbc, ctx.runId(), id, "iam:GetAccountPasswordPolicy",
+		List<String> evidence = CheckSupport.evidence(jdbc, ctx.runId(), id, "iam:GetAccountPasswordPolicy",
 				"raw/" + id + "/iam/GetAccountPasswordPolicy.json");
 		if (!Boolean.TRUE.equals(p.get("present"))) {
 			return List.of(CheckResult.fail(id, resource, "Account " + id + " has no password policy.", evidence));
@@ -61,7 +61,7 @@ public class IamPasswordPolicy extends AccountCheck {
 			unmet.add("minimum length " + p.get("minimum_length") + " is below " + length);
 		}
 		for (String key : List.of("require_symbols", "require_numbers", "require_uppercase", "require_lowercase")) {
-			if (Checks.booleanParameter(ctx, key) && !Boolean.TRUE.equals(p.get(key))) {
+			if (CheckSupport.booleanParameter(ctx, key) && !Boolean.TRUE.equals(p.get(key))) {
 				unmet.add(CLASSES.get(key) + " are not required");
 			}
 		}

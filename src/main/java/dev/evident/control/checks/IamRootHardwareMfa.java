@@ -46,13 +46,13 @@ public class IamRootHardwareMfa extends CredentialReportCheck {
 			return List.of(CheckResult.noEvidence(id, "account " + id, "The MFA devices of account " + id
 					+ " could not be collected (see evidence gaps), so the root user's MFA type is unknown."));
 		}
-		CredentialReportRow root = Checks.root(rows);
+		CredentialReportRow root = CheckSupport.root(rows);
 		if (root == null) {
-			return List.of(Checks.noRootRow(id));
+			return List.of(CheckSupport.noRootRow(id));
 		}
 		String resource = root.get(CredentialColumn.ARN).text();
 		List<String> evidence = new ArrayList<>(report);
-		evidence.addAll(Checks.evidence(jdbc, ctx.runId(), id, "iam:ListVirtualMFADevices",
+		evidence.addAll(CheckSupport.evidence(jdbc, ctx.runId(), id, "iam:ListVirtualMFADevices",
 				"raw/" + id + "/iam/ListVirtualMFADevices-1.json"));
 		if (!root.get(CredentialColumn.MFA_ACTIVE).isTrue()) {
 			return List
@@ -69,7 +69,7 @@ public class IamRootHardwareMfa extends CredentialReportCheck {
 					evidence));
 		}
 		String device = "The root user of account " + id + " uses a virtual MFA device (" + virtual.get(0) + ")";
-		if (Checks.booleanParameter(ctx, "required")) {
+		if (CheckSupport.booleanParameter(ctx, "required")) {
 			return List.of(CheckResult.fail(id, resource,
 					device + " where the control's parameters require a hardware device.", evidence));
 		}

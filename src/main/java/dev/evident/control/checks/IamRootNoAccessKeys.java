@@ -24,9 +24,9 @@ public class IamRootNoAccessKeys extends CredentialReportCheck {
 	List<CheckResult> evaluate(CheckContext ctx, Account account, List<CredentialReportRow> rows,
 			List<String> evidence) {
 		String id = account.id();
-		CredentialReportRow root = Checks.root(rows);
+		CredentialReportRow root = CheckSupport.root(rows);
 		if (root == null) {
-			return List.of(Checks.noRootRow(id));
+			return List.of(CheckSupport.noRootRow(id));
 		}
 		String resource = root.get(CredentialColumn.ARN).text();
 		List<String> active = new ArrayList<>();

@@ -39,9 +39,9 @@ public class IamRootNotUsed extends CredentialReportCheck {
 	List<CheckResult> evaluate(CheckContext ctx, Account account, List<CredentialReportRow> rows,
 			List<String> evidence) {
 		String id = account.id();
-		CredentialReportRow root = Checks.root(rows);
+		CredentialReportRow root = CheckSupport.root(rows);
 		if (root == null) {
-			return List.of(Checks.noRootRow(id));
+			return List.of(CheckSupport.noRootRow(id));
 		}
 		int days = ctx.intParameter("days");
 		String resource = root.get(CredentialColumn.ARN).text();
@@ -51,14 +51,16 @@ public class IamRootNotUsed extends CredentialReportCheck {
 			root.get(c).instant().ifPresent(t -> used.put(USES.get(c), t));
 		}
 		if (used.isEmpty()) {
-			return List.of(CheckResult.pass(id, resource, "The root user of account " + id
-					+ " has no recorded use of its password or access keys as of " + Checks.date(ctx.asOf()) + ".",
+			return List.of(CheckResult.pass(id, resource,
+					"The root user of account " + id + " has no recorded use of its password or access keys as of "
+							+ CheckSupport.date(ctx.asOf()) + ".",
 					evidence));
 		}
 		Map.Entry<String, Instant> last = used.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
-		long ago = Checks.days(last.getValue(), ctx.asOf());
+		long ago = CheckSupport.days(last.getValue(), ctx.asOf());
 		String when = "The root user of account " + id + " was last used (" + last.getKey() + ") on "
-				+ Checks.date(last.getValue()) + ", " + Checks.dayCount(ago) + " before " + Checks.date(ctx.asOf());
+				+ CheckSupport.date(last.getValue()) + ", " + CheckSupport.dayCount(ago) + " before "
+				+ CheckSupport.date(ctx.asOf());
 		if (last.getValue().isBefore(ctx.asOf().minus(java.time.Duration.ofDays(days)))) {
 			return List.of(CheckResult.pass(id, resource, when + ", more than " + days + " days.", evidence));
 		}

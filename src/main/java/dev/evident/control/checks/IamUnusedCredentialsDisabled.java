@@ -36,7 +36,7 @@ public class IamUnusedCredentialsDisabled extends CredentialReportCheck {
 			List<String> evidence) {
 		int days = ctx.intParameter("days");
 		Instant cutoff = ctx.asOf().minus(Duration.ofDays(days));
-		String asOf = Checks.date(ctx.asOf());
+		String asOf = CheckSupport.date(ctx.asOf());
 		List<CheckResult> results = new ArrayList<>();
 		for (CredentialReportRow user : rows) {
 			if (user.isRoot()) {
@@ -83,8 +83,8 @@ public class IamUnusedCredentialsDisabled extends CredentialReportCheck {
 			unused.add(credential + " never used, creation date unknown");
 			return;
 		}
-		String text = credential + (lastUsed != null ? " last used " : " never used, created ") + Checks.date(since)
-				+ " (" + Checks.dayCount(Checks.days(since, ctx.asOf())) + ")";
+		String text = credential + (lastUsed != null ? " last used " : " never used, created ")
+				+ CheckSupport.date(since) + " (" + CheckSupport.dayCount(CheckSupport.days(since, ctx.asOf())) + ")";
 		(since.isBefore(cutoff) ? unused : used).add(text);
 	}
 

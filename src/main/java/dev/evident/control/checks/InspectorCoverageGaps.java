@@ -35,7 +35,7 @@ public class InspectorCoverageGaps implements Check {
 		for (Account account : ctx.accounts()) {
 			String id = account.id();
 			if (!"ACTIVE".equals(account.status())) {
-				results.add(Checks.notActive(account));
+				results.add(CheckSupport.notActive(account));
 				continue;
 			}
 			String resource = "Inspector coverage of account " + id;

@@ -37,7 +37,7 @@ public class InspectorEnabled implements Check {
 
 	@Override
 	public List<CheckResult> evaluate(CheckContext ctx) {
-		List<String> types = Checks.listParameter(ctx, "resource_types");
+		List<String> types = CheckSupport.listParameter(ctx, "resource_types");
 		types.stream().filter(t -> !TYPES.contains(t)).findFirst().ifPresent(t -> {
 			throw new IllegalStateException("resource_types: unknown type " + t + ", expected some of " + TYPES);
 		});
@@ -53,7 +53,7 @@ public class InspectorEnabled implements Check {
 		for (Account account : ctx.accounts()) {
 			String id = account.id();
 			if (!"ACTIVE".equals(account.status())) {
-				results.add(Checks.notActive(account));
+				results.add(CheckSupport.notActive(account));
 				continue;
 			}
 			if (regions.isEmpty()) {

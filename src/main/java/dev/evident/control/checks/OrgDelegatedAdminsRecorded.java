@@ -34,11 +34,11 @@ public class OrgDelegatedAdminsRecorded implements Check {
 						+ "WHERE d.run_id = ? ORDER BY d.account_id, d.service_principal",
 				(rs, i) -> rs.getString(1) + (rs.getString(3) == null ? "" : " (" + rs.getString(3) + ")") + " for "
 						+ rs.getString(2)
-						+ (rs.getObject(4) == null ? ""
-								: " since " + Checks.date(rs.getObject(4, java.time.OffsetDateTime.class).toInstant())),
+						+ (rs.getObject(4) == null ? "" : " since "
+								+ CheckSupport.date(rs.getObject(4, java.time.OffsetDateTime.class).toInstant())),
 				ctx.runId());
 		String resource = "delegated administrators of " + org.id();
-		List<String> evidence = Checks.evidence(jdbc, ctx.runId(), org.managementAccountId(),
+		List<String> evidence = CheckSupport.evidence(jdbc, ctx.runId(), org.managementAccountId(),
 				"organizations:ListDelegatedAdministrators", org.file("ListDelegatedAdministrators-1.json"));
 		if (admins.isEmpty()) {
 			return List.of(CheckResult.pass(org.managementAccountId(), resource,

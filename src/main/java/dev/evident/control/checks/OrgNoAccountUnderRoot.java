@@ -41,7 +41,7 @@ public class OrgNoAccountUnderRoot implements Check {
 						"Account " + id + " is the management account, which this control does not cover."));
 			}
 			else if (!"ACTIVE".equals(account.status())) {
-				results.add(Checks.notActive(account));
+				results.add(CheckSupport.notActive(account));
 			}
 			else {
 				List<String> evidence = org.evidence("ListAccountsForParent-" + account.parentId() + "-1.json");

@@ -50,7 +50,8 @@ public class OrgScpAttached implements Check {
 				}, ctx.runId(), FULL_AWS_ACCESS);
 		Map<String, String> names = Org.unitNames(jdbc, ctx.runId());
 		List<String> evidence = new ArrayList<>(org.evidence("ListPolicies-SERVICE_CONTROL_POLICY-1.json"));
-		evidence.addAll(Checks.evidence(jdbc, ctx.runId(), mgmt, "organizations:ListTargetsForPolicy", org.file("")));
+		evidence
+			.addAll(CheckSupport.evidence(jdbc, ctx.runId(), mgmt, "organizations:ListTargetsForPolicy", org.file("")));
 		List<CheckResult> results = new ArrayList<>();
 		jdbc.query("SELECT ou_id, path FROM ev_org_unit WHERE run_id = ? ORDER BY path", rs -> {
 			String ou = rs.getString(1);

@@ -14,9 +14,9 @@ import dev.evident.organizations.OrganizationSnapshot.Account;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Small helpers the checks share: parameters, days and dates, evidence files. */
-final class Checks {
+final class CheckSupport {
 
-	private Checks() {
+	private CheckSupport() {
 	}
 
 	/** The result for an account that is not active, which is not assessed. */
