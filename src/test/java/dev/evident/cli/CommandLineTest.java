@@ -84,6 +84,26 @@ class CommandLineTest {
 	}
 
 	@Test
+	void anUnknownFrameworkOrManualEvidenceFolderStopsARunBeforeItStarts(@TempDir Path tmp) throws Exception {
+		System.setProperty("spring.datasource.url", "jdbc:h2:mem:cli-usage;DB_CLOSE_DELAY=-1");
+		try {
+			assertThat(run("demo", "--out", tmp.resolve("out").toString(), "--frameworks", "hipaa"))
+				.isEqualTo(ExitCode.USAGE);
+			assertThat(err.toString()).startsWith("evident: --frameworks: unknown framework 'hipaa'; known: ")
+				.doesNotContain("\tat ");
+			Files.createDirectories(tmp.resolve("evidence/gardduty-enabled"));
+			assertThat(run("demo", "--out", tmp.resolve("out").toString(), "--manual-evidence",
+					tmp.resolve("evidence").toString()))
+				.isEqualTo(ExitCode.USAGE);
+			assertThat(err.toString()).contains("--manual-evidence: folder 'gardduty-enabled' matches no control id");
+			assertThat(tmp.resolve("out")).isEmptyDirectory();
+		}
+		finally {
+			System.clearProperty("spring.datasource.url");
+		}
+	}
+
+	@Test
 	void helpTeachesTheOptionsAndExitCodes() {
 		assertThat(run("--help")).isZero();
 		assertThat(out.toString()).contains("demo", "run", "simulator", "3 complete with evidence gaps");
