@@ -66,6 +66,14 @@ public class PdfReportRenderer {
 	}
 
 	public void render(String runId, Path target) {
+		render(runId, target, ReportStamp.none());
+	}
+
+	/**
+	 * Renders the report of a run, stamped with the package's manifest hash and the tool
+	 * version.
+	 */
+	public void render(String runId, Path target, ReportStamp stamp) {
 		long started = System.nanoTime();
 		PdfSettings settings = PdfSettings.load(templates);
 		ReportModel model = new ReportQueries(jdbc, settings.limits(), clock).load(runId);
