@@ -19,7 +19,7 @@ final class ManifestWriter {
 
 	private final JsonFactory json = new JsonFactory();
 
-	void write(OutputStream out, RunRecord run, String toolVersion, Instant sealedAt, List<Recorded> files)
+	void write(OutputStream out, RunRecord run, String toolVersion, Instant createdAt, List<Recorded> files)
 			throws IOException {
 		try (JsonGenerator g = json.createGenerator(out, JsonEncoding.UTF8)) {
 			g.useDefaultPrettyPrinter();
@@ -32,7 +32,9 @@ final class ManifestWriter {
 			g.writeStringField("period", run.period().toString());
 			g.writeStringField("asOf", run.asOf().toString());
 			g.writeStringField("source", run.source());
-			g.writeStringField("sealedAt", sealedAt.toString());
+			g.writeStringField("createdAt", createdAt.toString());
+			g.writeStringField("note", "Lists every file of the package except evidence-report.pdf, whose cover quotes "
+					+ "this file's SHA-256; SHA256SUMS lists every file.");
 			g.writeStringField("hashAlgorithm", "SHA-256");
 			g.writeArrayFieldStart("files");
 			for (Recorded r : files) {

@@ -1,14 +1,9 @@
 package dev.evident.bundle;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -58,11 +53,11 @@ public class SealTasklet implements Tasklet {
 		RunLayout layout = run.layout();
 		Path staging = layout.staging();
 		if (Files.isDirectory(staging)) {
-			files.write(run.runId(), staging, README,
-					AuditorReadme.text(run.record(), signingKey != null).getBytes(StandardCharsets.UTF_8),
-					new EvidenceFiles.Source("evident:seal", null, null, null, Instant.now()));
+			if (!Files.exists(staging.resolve(MANIFEST))) {
+				PackageManifest.write(run, files, toolVersion, signingKey != null);
+			}
 			List<Recorded> recorded = files.list(run.runId());
-			String manifestSha = writeManifest(staging, run, recorded);
+			String manifestSha = sha256(staging.resolve(MANIFEST));
 			String signatureSha = signingKey == null ? null : sign(staging);
 			writeSums(staging, recorded, manifestSha, signatureSha);
 			Files.move(staging, layout.packageDir(), StandardCopyOption.ATOMIC_MOVE);
@@ -76,12 +71,8 @@ public class SealTasklet implements Tasklet {
 		return RepeatStatus.FINISHED;
 	}
 
-	private String writeManifest(Path staging, RunContext run, List<Recorded> recorded) throws IOException {
-		MessageDigest sha = EvidenceFiles.sha256();
-		try (OutputStream out = new DigestOutputStream(Files.newOutputStream(staging.resolve(MANIFEST)), sha)) {
-			new ManifestWriter().write(out, run.record(), toolVersion, Instant.now(), recorded);
-		}
-		return HexFormat.of().formatHex(sha.digest());
+	private static String sha256(Path file) throws IOException {
+		return HexFormat.of().formatHex(EvidenceFiles.sha256().digest(Files.readAllBytes(file)));
 	}
 
 	private String sign(Path staging) throws IOException {

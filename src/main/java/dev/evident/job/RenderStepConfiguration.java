@@ -5,7 +5,10 @@ import java.nio.file.Files;
 import dev.evident.evidence.EvidenceFiles;
 import dev.evident.evidence.RunContext;
 import dev.evident.evidence.Runs;
+import dev.evident.bundle.PackageManifest;
+import dev.evident.control.EvaluateControlsTasklet;
 import dev.evident.report.PdfReportRenderer;
+import dev.evident.report.ReportStamp;
 import dev.evident.workbook.WorkbookRenderer;
 
 import org.springframework.batch.core.repository.JobRepository;
@@ -13,6 +16,7 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
