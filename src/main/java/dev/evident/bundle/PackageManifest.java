@@ -20,6 +20,9 @@ import dev.evident.evidence.RunContext;
  */
 public final class PackageManifest {
 
+	/** The report, the one file the manifest does not list. */
+	public static final String REPORT = "evidence-report.pdf";
+
 	private PackageManifest() {
 	}
 
@@ -34,7 +37,8 @@ public final class PackageManifest {
 		MessageDigest sha = EvidenceFiles.sha256();
 		try (OutputStream out = new DigestOutputStream(Files.newOutputStream(staging.resolve(SealTasklet.MANIFEST)),
 				sha)) {
-			new ManifestWriter().write(out, run.record(), toolVersion, Instant.now(), files.list(run.runId()));
+			new ManifestWriter().write(out, run.record(), toolVersion, Instant.now(),
+					files.list(run.runId()).stream().filter(f -> !f.file().path().equals(REPORT)).toList());
 		}
 		return HexFormat.of().formatHex(sha.digest());
 	}

@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 /** The top-level command. */
 @Command(name = "evident", mixinStandardHelpOptions = true, versionProvider = Version.class,
 		subcommands = { RunCommand.class, DemoCommand.class, SimulatorCommand.class, ControlsCommand.class,
-				MappingsCommand.class, VerifyCommand.class },
+				MappingsCommand.class, VerifyCommand.class, RenderCommand.class },
 		description = { "Turns an AWS organization into an auditor-ready quarterly compliance evidence package:",
 				"a PDF report, an Excel workbook, results.json, the raw evidence and a sealed, hashed bundle.", "" },
 		footerHeading = "%nExamples:%n",
@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
 				"  evident simulator --port 4566         serve the demo organization to the AWS CLI or an SDK",
 				"  evident controls --framework soc2     the controls behind a framework, with their responsibility",
 				"  evident mappings validate my-mappings check custom controls and frameworks before a run",
-				"  evident verify bundle.zip --trust ca.pem  check a bundle's hashes and signature offline", "",
+				"  evident verify bundle.zip --trust ca.pem  check a bundle's hashes and signature offline",
+				"  evident render --run RUN_ID           rebuild a run's outputs from the evidence store, no AWS", "",
 				"Exit codes: 0 complete, 3 complete with evidence gaps, 2 usage or configuration error, 1 failed.",
 				"A failed run resumes when the same command is run again.",
 				"Settings: any Spring property as an environment variable, e.g. SPRING_DATASOURCE_URL for PostgreSQL." })

@@ -30,7 +30,7 @@ public class RenderStepConfiguration {
 
 	public static final String WORKBOOK = "evidence-workbook.xlsx";
 
-	public static final String REPORT = "evidence-report.pdf";
+	public static final String REPORT = PackageManifest.REPORT;
 
 	@Bean
 	Step renderWorkbook(JobRepository jobRepository, PlatformTransactionManager transactionManager, Runs runs,
@@ -42,12 +42,24 @@ public class RenderStepConfiguration {
 			.build();
 	}
 
+	/**
+	 * The report comes last: the package's manifest is written first, so that the
+	 * report's cover can quote its hash, and results.json is attached inside the PDF.
+	 */
 	@Bean
 	Step renderReport(JobRepository jobRepository, PlatformTransactionManager transactionManager, Runs runs,
-			EvidenceFiles files, PdfReportRenderer renderer, Progress progress) {
-		return new StepBuilder("renderReport", jobRepository)
-			.tasklet(render(runs, files, REPORT, "evident:renderReport",
-					(runId, target) -> renderer.render(runId, target)), transactionManager)
+			EvidenceFiles files, PdfReportRenderer renderer, Progress progress,
+			@Value("${evident.version:dev}") String version, @Value("${evident.sign.keystore:}") String keystore) {
+		Tasklet report = (contribution, chunk) -> {
+			RunContext run = RunContext.of(chunk.getStepContext().getStepExecution(), runs);
+			String manifestSha = PackageManifest.write(run, files, version, !keystore.isBlank());
+			ReportStamp stamp = new ReportStamp(version, manifestSha,
+					run.layout().staging().resolve(EvaluateControlsTasklet.RESULTS_FILE));
+			return render(runs, files, REPORT, "evident:renderReport",
+					(runId, target) -> renderer.render(runId, target, stamp))
+				.execute(contribution, chunk);
+		};
+		return new StepBuilder("renderReport", jobRepository).tasklet(report, transactionManager)
 			.listener(new ProgressListener(progress))
 			.build();
 	}

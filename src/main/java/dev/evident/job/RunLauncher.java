@@ -24,6 +24,7 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,8 +52,8 @@ public class RunLauncher {
 
 	private final Progress progress;
 
-	public RunLauncher(JobOperator jobOperator, JobRepository jobRepository, Job job, Runs runs, Gaps gaps,
-			Progress progress) {
+	public RunLauncher(JobOperator jobOperator, JobRepository jobRepository,
+			@Qualifier(EvidencePackageJobConfiguration.JOB_NAME) Job job, Runs runs, Gaps gaps, Progress progress) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.job = job;
@@ -87,6 +88,11 @@ public class RunLauncher {
 			execution = jobOperator.start(job, requested.toJobParameters());
 		}
 		progress.finish();
+		return outcome(execution);
+	}
+
+	/** What a finished execution of either job means for the user. */
+	Outcome outcome(JobExecution execution) {
 		String runId = execution.getJobParameters().getString(RunParameters.RUN_ID);
 		RunParameters actual = RunParameters.from(execution.getJobParameters());
 		var record = runs.find(runId);

@@ -1,0 +1,95 @@
+package dev.evident.job;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.evident.bundle.BundleVerifier;
+import dev.evident.job.RunLauncher.Outcome;
+import dev.evident.run.ExitCode;
+import dev.evident.simulator.Simulator;
+import dev.evident.support.DemoSimulator;
+import dev.evident.support.Runs;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * evident render --run rebuilds every output from the store, without a single AWS call.
+ */
+@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:render-test;DB_CLOSE_DELAY=-1")
+class RenderTest {
+
+	@DynamicPropertySource
+	static void simulator(DynamicPropertyRegistry registry) {
+		DemoSimulator.register(registry);
+	}
+
+	@Autowired
+	RunLauncher runs;
+
+	@Autowired
+	RenderLauncher render;
+
+	@TempDir
+	Path out;
+
+	Simulator simulator = DemoSimulator.get();
+
+	@Test
+	void renderRebuildsTheSameResultsAndDataHashesWithoutAws() throws Exception {
+		simulator.faults().reset();
+		Outcome collected = runs.launch(Runs.demo("render-test", out));
+		Path pkg = collected.layout().orElseThrow().packageDir();
+		byte[] results = Files.readAllBytes(pkg.resolve("results.json"));
+		Map<String, String> rawHashes = dataHashes(pkg);
+		long callsBefore = simulator.calls().total();
+
+		Outcome rendered = render.render(collected.runId(), List.of());
+
+		assertThat(rendered.status()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(rendered.exitCode()).isEqualTo(ExitCode.GAPS);
+		assertThat(rendered.runId()).isEqualTo(collected.runId());
+		assertThat(simulator.calls().total()).as("AWS calls during render").isEqualTo(callsBefore);
+		assertThat(Files.readAllBytes(pkg.resolve("results.json"))).isEqualTo(results);
+		assertThat(dataHashes(pkg)).isEqualTo(rawHashes).isNotEmpty();
+		BundleVerifier.Report report = new BundleVerifier(BundleVerifier.Limits.defaults())
+			.verify(collected.layout().orElseThrow().bundle(), null);
+		assertThat(report.modified()).isEmpty();
+		assertThat(report.missing()).isEmpty();
+		assertThat(report.unexpected()).isEmpty();
+		assertThat(report.manifestProblems()).isEmpty();
+	}
+
+	@Test
+	void anUnknownRunIsAUsageError() {
+		assertThatThrownBy(() -> render.render("no-such-run", List.of())).isInstanceOf(IllegalArgumentException.class)
+			.hasMessage("--run: no run no-such-run in the evidence store");
+	}
+
+	/** The hashes of the raw and manual evidence in the manifest. */
+	private static Map<String, String> dataHashes(Path pkg) throws Exception {
+		JsonNode manifest = new ObjectMapper().readTree(pkg.resolve("manifest.json").toFile());
+		Map<String, String> hashes = new TreeMap<>();
+		for (JsonNode f : manifest.path("files")) {
+			if (f.path("path").asText().startsWith("raw/") || f.path("path").asText().startsWith("manual/")) {
+				hashes.put(f.path("path").asText(), f.path("sha256").asText());
+			}
+		}
+		return hashes;
+	}
+
+}
