@@ -94,8 +94,9 @@ class EvidencePackageJobTest {
 		// and the denied account is a gap, the suspended one is listed but not assumed
 		// into
 		Account denied = demo.accounts().stream().filter(Account::assumeRoleDenied).findFirst().orElseThrow();
-		assertThat(jdbc.queryForList("SELECT account_id, source, error_code FROM ev_gap WHERE run_id = ?", run))
-			.containsExactly(Map.of("ACCOUNT_ID", denied.id(), "SOURCE", "account", "ERROR_CODE", "AccessDenied"));
+		assertThat(jdbc.query("SELECT account_id, source, error_code FROM ev_gap WHERE run_id = ?",
+				(rs, i) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3)), run))
+			.containsExactly(List.of(denied.id(), "account", "AccessDenied"));
 		Account suspended = demo.accounts().stream().filter(Account::suspended).findFirst().orElseThrow();
 		assertThat(simulator.calls().assumeRoleCalls()).noneMatch(c -> c.accountId().equals(suspended.id()));
 

@@ -71,10 +71,10 @@ final class CheckSupport {
 	 * fallback when none was recorded.
 	 */
 	static List<String> evidence(JdbcTemplate jdbc, String runId, String accountId, String operation, String fallback) {
-		List<String> paths = jdbc.queryForList(
-				"SELECT path FROM ev_evidence_file WHERE run_id = ? AND operation = ? "
-						+ "AND (? IS NULL OR account_id = ?) ORDER BY path",
-				String.class, runId, operation, accountId, accountId);
+		String sql = "SELECT path FROM ev_evidence_file WHERE run_id = ? AND operation = ? ";
+		List<String> paths = accountId == null
+				? jdbc.queryForList(sql + "ORDER BY path", String.class, runId, operation) : jdbc
+					.queryForList(sql + "AND account_id = ? ORDER BY path", String.class, runId, operation, accountId);
 		return paths.isEmpty() ? List.of(fallback) : paths;
 	}
 

@@ -43,10 +43,11 @@ final class Inspector {
 
 	/** The raw files of an Inspector operation (in one region, or all when null). */
 	static List<String> evidence(JdbcTemplate jdbc, CheckContext ctx, String operation, String region) {
-		List<String> paths = jdbc.queryForList(
-				"SELECT path FROM ev_evidence_file WHERE run_id = ? AND operation = ? "
-						+ "AND (? IS NULL OR region = ?) ORDER BY path",
-				String.class, ctx.runId(), "inspector2:" + operation, region, region);
+		String sql = "SELECT path FROM ev_evidence_file WHERE run_id = ? AND operation = ? ";
+		List<String> paths = region == null
+				? jdbc.queryForList(sql + "ORDER BY path", String.class, ctx.runId(), "inspector2:" + operation)
+				: jdbc.queryForList(sql + "AND region = ? ORDER BY path", String.class, ctx.runId(),
+						"inspector2:" + operation, region);
 		return paths.isEmpty()
 				? List.of("raw/" + admin(jdbc, ctx) + "/inspector2/" + (region == null ? "" : region + "/")) : paths;
 	}

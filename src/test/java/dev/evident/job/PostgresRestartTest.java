@@ -1,0 +1,19 @@
+package dev.evident.job;
+
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+import dev.evident.support.Postgres;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The restart test on PostgreSQL (run by .ci/run). */
+@EnabledIfEnvironmentVariable(named = Postgres.URL_VARIABLE, matches = ".+")
+class PostgresRestartTest extends RestartTest {
+
+	@DynamicPropertySource
+	static void postgres(DynamicPropertyRegistry registry) {
+		Postgres.register(registry);
+	}
+
+}
