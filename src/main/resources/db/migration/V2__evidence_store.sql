@@ -309,3 +309,13 @@ CREATE TABLE ev_control_result (
     evidence_refs VARCHAR(4000),
     PRIMARY KEY (run_id, control_id, account_id, resource)
 );
+
+-- One row per run scope (period, source, accounts, OUs, regions) while a process works on it, with a
+-- heartbeat: a second process fails fast instead of running the same scope twice, and takes over
+-- only when the heartbeat has stopped (the first process died).
+CREATE TABLE ev_run_lock (
+    scope_key    VARCHAR(512) NOT NULL PRIMARY KEY,
+    owner        VARCHAR(256) NOT NULL,
+    acquired_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    heartbeat_at TIMESTAMP WITH TIME ZONE NOT NULL
+);

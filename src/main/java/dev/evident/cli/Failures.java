@@ -42,7 +42,14 @@ final class Failures {
 			err.flush();
 			return ExitCode.USAGE;
 		}
-		err.println("evident: failed: " + rootMessage(ex));
+		String root = rootMessage(ex);
+		if (root.contains("Database may be already in use")) {
+			err.println("evident: failed: the evidence store is in use by another evident process; wait for it to "
+					+ "finish, or give this run its own store (EVIDENT_DATA_DIR or SPRING_DATASOURCE_URL)");
+			err.flush();
+			return ExitCode.FAILED;
+		}
+		err.println("evident: failed: " + root);
 		if (verbose) {
 			ex.printStackTrace(err);
 		}

@@ -34,17 +34,27 @@ public class RenderLauncher {
 
 	private final Progress progress;
 
+	private final RunLock runLock;
+
 	public RenderLauncher(JobOperator jobOperator, JobRepository jobRepository,
-			@Qualifier(RenderPackageJobConfiguration.JOB_NAME) Job render, RunLauncher runs, Progress progress) {
+			@Qualifier(RenderPackageJobConfiguration.JOB_NAME) Job render, RunLauncher runs, Progress progress,
+			RunLock runLock) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.render = render;
 		this.runs = runs;
 		this.progress = progress;
+		this.runLock = runLock;
 	}
 
 	public Outcome render(String runId, List<String> frameworks) throws Exception {
 		JobParameters collected = collected(runId);
+		try (RunLock.Held lock = runLock.acquire(RunParameters.from(collected).scopeKey())) {
+			return render(collected, frameworks);
+		}
+	}
+
+	private Outcome render(JobParameters collected, List<String> frameworks) throws Exception {
 		JobParametersBuilder parameters = new JobParametersBuilder(collected);
 		parameters.addString("render.at", Instant.now().toString(), true);
 		if (frameworks != null && !frameworks.isEmpty()) {

@@ -52,14 +52,18 @@ public class RunLauncher {
 
 	private final Progress progress;
 
+	private final RunLock runLock;
+
 	public RunLauncher(JobOperator jobOperator, JobRepository jobRepository,
-			@Qualifier(EvidencePackageJobConfiguration.JOB_NAME) Job job, Runs runs, Gaps gaps, Progress progress) {
+			@Qualifier(EvidencePackageJobConfiguration.JOB_NAME) Job job, Runs runs, Gaps gaps, Progress progress,
+			RunLock runLock) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.job = job;
 		this.runs = runs;
 		this.gaps = gaps;
 		this.progress = progress;
+		this.runLock = runLock;
 	}
 
 	public static String newRunId(Instant now) {
@@ -68,8 +72,17 @@ public class RunLauncher {
 		return RUN_ID_TIME.format(now) + "-" + HexFormat.of().formatHex(suffix);
 	}
 
-	/** Runs the job to its end and returns what happened. */
+	/**
+	 * Runs the job to its end and returns what happened; fails fast when the scope is
+	 * already running.
+	 */
 	public Outcome launch(RunParameters requested) throws Exception {
+		try (RunLock.Held lock = runLock.acquire(requested.scopeKey())) {
+			return launchLocked(requested);
+		}
+	}
+
+	private Outcome launchLocked(RunParameters requested) throws Exception {
 		Optional<JobExecution> unfinished = unfinishedAttempt(requested);
 		JobExecution execution;
 		if (unfinished.isPresent()) {

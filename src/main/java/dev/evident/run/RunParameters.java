@@ -61,6 +61,12 @@ public record RunParameters(String runId, Period period, Instant asOf, Source so
 				null);
 	}
 
+	/** A key naming the run's scope: period, source, accounts, OUs and regions. */
+	public String scopeKey() {
+		return String.join("|", period.toString(), source.id(), String.join(",", accounts), String.join(",", ous),
+				String.join(",", regions));
+	}
+
 	/**
 	 * The identifying parameters alone: used to find an earlier failed attempt of the
 	 * same run.
