@@ -89,7 +89,7 @@ public class RunLauncher {
 			JobExecution previous = unfinished.get();
 			if (previous.getStatus() == BatchStatus.STARTED || previous.getStatus() == BatchStatus.STARTING
 					|| previous.getStatus() == BatchStatus.STOPPING) {
-				// The store is locked by this process, so a run still marked as running
+				// This process holds the scope's lock, so a run still marked as running
 				// was interrupted.
 				previous = jobOperator.recover(previous);
 			}
