@@ -35,8 +35,13 @@ final class MappingFiles {
 			for (Resource r : new PathMatchingResourcePatternResolver()
 				.getResources("classpath*:mappings/" + kind + "/**/*.yaml")) {
 				String url = r.getURL().toString();
-				files.add(new MappingFile(url.substring(url.lastIndexOf("mappings/" + kind + "/")),
-						new String(r.getInputStream().readAllBytes(), StandardCharsets.UTF_8), true));
+				String name = url.substring(url.lastIndexOf("mappings/" + kind + "/"));
+				// The same file can be on the class path twice (classes and a jar of
+				// them): read it once.
+				if (files.stream().noneMatch(f -> f.name().equals(name))) {
+					files.add(new MappingFile(name,
+							new String(r.getInputStream().readAllBytes(), StandardCharsets.UTF_8), true));
+				}
 			}
 		}
 		catch (IOException ex) {

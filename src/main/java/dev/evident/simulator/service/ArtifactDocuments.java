@@ -5,6 +5,9 @@ import dev.evident.simulator.data.Ids;
 import dev.evident.simulator.model.ArtifactReport;
 import dev.evident.simulator.server.SimRequest;
 import dev.evident.simulator.server.SimResponse;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -97,11 +100,22 @@ public final class ArtifactDocuments {
 				}
 				content.endText();
 			}
+			// A fixed document ID: the same report always gives the same bytes (and the
+			// same hash).
+			byte[] id = java.security.MessageDigest.getInstance("MD5")
+				.digest((r.id() + "/" + r.version() + "/" + terms).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			COSArray ids = new COSArray();
+			ids.add(new COSString(id));
+			ids.add(new COSString(id));
+			doc.getDocument().getTrailer().setItem(COSName.ID, ids);
 			doc.save(out);
 			return out.toByteArray();
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
+		}
+		catch (java.security.NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
 		}
 	}
 
