@@ -88,17 +88,7 @@ class PdfReportPdfATest {
 		try (InputStream in = Files.newInputStream(file);
 				PDFAParser parser = Foundries.defaultInstance().createParser(in, PDFAFlavour.PDFA_3_B);
 				PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_3_B, false)) {
-			ValidationResult result = validator.validate(parser);
-			List<String> failures = new ArrayList<>();
-			for (TestAssertion a : result.getTestAssertions()) {
-				if (a.getStatus() == TestAssertion.Status.FAILED) {
-					failures
-						.add(a.getRuleId().getClause() + "-" + a.getRuleId().getTestNumber() + ": " + a.getMessage());
-				}
-			}
-			assertThat(failures).as("veraPDF failed assertions").isEmpty();
-			assertThat(result.isCompliant()).isTrue();
-			assertThat(result.getPDFAFlavour()).isEqualTo(PDFAFlavour.PDFA_3_B);
+			return validator.validate(parser);
 		}
 	}
 
