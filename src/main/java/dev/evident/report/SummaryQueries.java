@@ -97,9 +97,9 @@ final class SummaryQueries extends StoreReader {
 			for (int i = 0; i < STATUSES.size(); i++) {
 				long n = row.counts().get(i);
 				if (n > 0 && scale > 0) {
-					// floor to 0.01 % so that the boxes of a full bar never exceed 100 %
-					// and wrap
-					double pct = Math.floor(n * 10000.0 / scale) / 100.0;
+					// floor to 0.01 % of 99.9 % so that the boxes of a full bar never
+					// add up to 100 % and wrap
+					double pct = Math.floor(n * 9990.0 / scale) / 100.0;
 					segments.add(new Segment(STATUSES.get(i), cssClass(STATUSES.get(i)), n,
 							String.format(Locale.ROOT, "%.2f%%", pct)));
 				}
@@ -110,7 +110,7 @@ final class SummaryQueries extends StoreReader {
 	}
 
 	static List<ChartBar> frameworkChart(List<FrameworkSection.Summary> frameworks) {
-		return chart(frameworks.stream().map(f -> new StatusRow(f.frameworkId(), f.counts(), f.total())).toList(),
+		return chart(frameworks.stream().map(f -> new StatusRow(f.name(), f.counts(), f.total())).toList(),
 				true);
 	}
 

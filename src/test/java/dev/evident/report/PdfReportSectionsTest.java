@@ -44,6 +44,10 @@ class PdfReportSectionsTest {
 		try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
 			text = new PDFTextStripper().getText(doc);
 		}
+		String keep = System.getProperty("evident.keep-pdf"); // to look at the layout
+		if (keep != null) {
+			Files.copy(pdf, Path.of(keep), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+		}
 		flat = text.replaceAll("\\s+", " ");
 	}
 
