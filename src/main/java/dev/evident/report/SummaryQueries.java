@@ -110,8 +110,7 @@ final class SummaryQueries extends StoreReader {
 	}
 
 	static List<ChartBar> frameworkChart(List<FrameworkSection.Summary> frameworks) {
-		return chart(frameworks.stream().map(f -> new StatusRow(f.name(), f.counts(), f.total())).toList(),
-				true);
+		return chart(frameworks.stream().map(f -> new StatusRow(f.name(), f.counts(), f.total())).toList(), true);
 	}
 
 }
