@@ -1,5 +1,7 @@
 package dev.evident.report;
 
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -47,6 +49,9 @@ public class PdfReportRenderer {
 	private static final Logger log = LoggerFactory.getLogger(PdfReportRenderer.class);
 	static final String SCHEME = "evident";
 
+	/** The output intent of PDF/A: the JDK's sRGB ICC profile. */
+	private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+
 	private final JdbcTemplate jdbc;
 
 	private final TemplateSource templates;
@@ -76,14 +81,19 @@ public class PdfReportRenderer {
 	public void render(String runId, Path target, ReportStamp stamp) {
 		long started = System.nanoTime();
 		PdfSettings settings = PdfSettings.load(templates);
-		ReportModel model = new ReportQueries(jdbc, settings.limits(), clock).load(runId);
+		ReportModel model = new ReportQueries(jdbc, settings.limits(), clock).load(runId, stamp);
 		String xhtml = renderXhtml(settings, model);
 		Path tmp = target.resolveSibling(target.getFileName() + ".part");
+		Path attached = target.resolveSibling(target.getFileName() + ".part2");
 		try {
 			try (OutputStream out = Files.newOutputStream(tmp)) {
 				PdfRendererBuilder builder = new PdfRendererBuilder();
 				builder.useFastMode();
-				builder.withProducer("Evident");
+				builder.withProducer("Evident " + stamp.toolVersion());
+				// PDF/A-3b: embedded fonts (below), sRGB output intent, XMP metadata;
+				// PDF/A-3 allows results.json to be attached as an associated file
+				builder.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_3_B);
+				builder.useColorProfile(SRGB);
 				builder.useReplacementText(settings.replacementText());
 				for (PdfSettings.FontSpec font : settings.fonts()) {
 					String file = "pdf/" + font.file();
@@ -102,7 +112,13 @@ public class PdfReportRenderer {
 				builder.toStream(out);
 				builder.run();
 			}
-			moveIntoPlace(tmp, target);
+			if (stamp.resultsJson() != null) {
+				PdfAttachment.attach(tmp, stamp.resultsJson(), attached);
+				moveIntoPlace(attached, target);
+			}
+			else {
+				moveIntoPlace(tmp, target);
+			}
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("cannot write PDF report " + target, e);
@@ -110,6 +126,7 @@ public class PdfReportRenderer {
 		finally {
 			try {
 				Files.deleteIfExists(tmp);
+				Files.deleteIfExists(attached);
 			}
 			catch (IOException ignored) {
 				// best effort

@@ -22,7 +22,7 @@ record PdfSettings(String template, String messages, List<FontSpec> fonts,
 		messages = messages == null ? "messages.properties" : messages;
 		fonts = fonts == null ? List.of() : List.copyOf(fonts);
 		replacementText = replacementText == null || replacementText.isEmpty() ? "?" : replacementText;
-		limits = limits == null ? new Limits(null, null, null, null) : limits;
+		limits = limits == null ? new Limits(null, null, null, null, null) : limits;
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
@@ -43,12 +43,13 @@ record PdfSettings(String template, String messages, List<FontSpec> fonts,
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	record Limits(@JsonProperty("table-rows") Integer tableRows, @JsonProperty("top-findings") Integer topFindings,
 			@JsonProperty("inspector-accounts") Integer inspectorAccounts,
-			@JsonProperty("scp-targets") Integer scpTargets) {
+			@JsonProperty("scp-targets") Integer scpTargets, @JsonProperty("sla-breaches") Integer slaBreaches) {
 		Limits {
 			tableRows = positive(tableRows, 200);
 			topFindings = positive(topFindings, 50);
 			inspectorAccounts = positive(inspectorAccounts, 200);
 			scpTargets = positive(scpTargets, 25);
+			slaBreaches = positive(slaBreaches, 50);
 		}
 
 		private static Integer positive(Integer v, int dflt) {

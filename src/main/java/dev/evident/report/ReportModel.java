@@ -7,8 +7,10 @@ import java.util.List;
  * the template calls their accessors (e.g. {@code ${run.runId}}).
  */
 public record ReportModel(Run run, List<String> statuses, List<StatusRow> statusByResponsibility, StatusRow statusTotal,
-		List<ChartBar> chart, Bounded<Gap> gaps, List<ControlSection> controls, Inspector inspector,
-		Bounded<TreeLine> orgTree, Bounded<Scp> scps, Bounded<Artifact> artifacts, Bounded<EvidenceFile> files) {
+		List<ChartBar> chart, List<FrameworkSection.Summary> frameworkSummary, List<ChartBar> frameworkChart,
+		Bounded<Gap> gaps, List<FrameworkSection> frameworks, List<ControlSection> controls, InspectorSection inspector,
+		IamSection iam, Bounded<TreeLine> orgTree, Bounded<Scp> scps, Bounded<Artifact> artifacts,
+		Bounded<EvidenceFile> files) {
 
 	/**
 	 * A bounded list: at most the configured rows, plus the full count from an aggregate
@@ -30,7 +32,8 @@ public record ReportModel(Run run, List<String> statuses, List<StatusRow> status
 
 	public record Run(String runId, String period, String asOf, String source, String startedAt, String generatedAt,
 			String orgId, String orgArn, String featureSet, String managementAccountId, String managementEmail,
-			String rootId, String scpEnabled, long accountCount) {
+			String rootId, String scpEnabled, long accountCount, String callerAccountId, String toolVersion,
+			String manifestSha256, String attachment) {
 	}
 
 	/**
@@ -40,6 +43,10 @@ public record ReportModel(Run run, List<String> statuses, List<StatusRow> status
 	public record StatusRow(String responsibility, List<Long> counts, long total) {
 	}
 
+	/**
+	 * A bar of a chart: {@code responsibility} is the label (a responsibility or a
+	 * framework).
+	 */
 	public record ChartBar(String responsibility, long total, List<Segment> segments) {
 	}
 
@@ -52,25 +59,19 @@ public record ReportModel(Run run, List<String> statuses, List<StatusRow> status
 	}
 
 	public record ControlSection(String anchor, String controlId, String title, String objective, String responsibility,
-			String checkId, String status, String statusClass, List<Long> counts, Bounded<Result> results) {
+			String checkId, String status, String statusClass, List<Long> counts, Bounded<Result> results,
+			Bounded<EvidenceRef> evidence) {
+	}
+
+	/**
+	 * An evidence reference of a control's results: a file with its digest, or a folder
+	 * with the number of files under it.
+	 */
+	public record EvidenceRef(String path, boolean folder, long files, String sha256, String sizeBytes) {
 	}
 
 	public record Result(String accountId, String accountName, String resource, String status, String statusClass,
 			String reason) {
-	}
-
-	public record Inspector(List<String> severities, List<InspectorRow> rows, InspectorRow total,
-			long accountsWithFindings, Bounded<Finding> topFindings) {
-		public boolean isAccountsTruncated() {
-			return accountsWithFindings > rows.size();
-		}
-	}
-
-	public record InspectorRow(String accountId, String accountName, List<Long> counts, long total) {
-	}
-
-	public record Finding(String severity, String accountId, String title, String vulnerabilityId, String resourceType,
-			String resourceId, String score, String firstObservedAt) {
 	}
 
 	/** A line of the OU tree: an OU or an account, indented by depth. */
@@ -80,7 +81,8 @@ public record ReportModel(Run run, List<String> statuses, List<StatusRow> status
 	public record Scp(String policyId, String name, boolean awsManaged, String description, String targets) {
 	}
 
-	public record Artifact(String name, String series, String version, String period, String sha256) {
+	/** {@code covers}: yes / no / empty (unknown), see {@link ReportingPeriod}. */
+	public record Artifact(String name, String series, String version, String period, String covers, String sha256) {
 	}
 
 	public record EvidenceFile(String path, String sha256, long sizeBytes) {

@@ -56,6 +56,20 @@ public final class EvidenceStoreFixture {
 
 	public static final List<String> ACCOUNTS = List.of(MGMT, UNICODE_ACCOUNT, MARKUP_ACCOUNT, EMOJI_ACCOUNT);
 
+	/** A console user without MFA whose access key is older than the threshold. */
+	public static final String NO_MFA_USER = "Zoë O'Brien <ops>";
+
+	/**
+	 * The key-age threshold the access-keys-rotated results state (the control file's
+	 * default is 90).
+	 */
+	public static final int KEY_AGE_DAYS = 45;
+
+	/** A requirement name with accents, quotes and CJK. */
+	public static final String REQUIREMENT_NAME = "Contrôle d'accès « privilégié » 研究";
+
+	public static final String INSPECTOR_FOLDER = "raw/" + "222222222222" + "/inspector2/us-east-1/";
+
 	public static final String[] SEVERITIES = { "CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL", "UNTRIAGED" };
 
 	public final DataSource dataSource;
@@ -120,6 +134,10 @@ public final class EvidenceStoreFixture {
 		credentialRow(MGMT, "<root_account>", "2019-01-02T03:04:05+00:00", "not_supported", "true");
 		credentialRow(UNICODE_ACCOUNT, "ci-deployer", "2021-06-01T10:00:00+00:00", "false", "false");
 		credentialRow(MARKUP_ACCOUNT, FORMULA, "2022-02-02T02:02:02+00:00", "true", "true");
+		credentialRow(UNICODE_ACCOUNT, "<root_account>", "2019-01-02T03:04:05+00:00", "not_supported", "true");
+		credentialRow(UNICODE_ACCOUNT, NO_MFA_USER, "2023-03-03T03:03:03+00:00", "true", "false");
+		iamSettings();
+		inspectorCoverage();
 
 		insertFindings(findings);
 
@@ -137,6 +155,12 @@ public final class EvidenceStoreFixture {
 					"iam:GetCredentialReport", "{}", "us-east-1", ACCOUNTS.get(i), ts(AS_OF.minusMinutes(5)));
 		}
 
+		for (int i = 1; i <= 2; i++) {
+			jdbc.update("INSERT INTO ev_evidence_file VALUES (?,?,?,?,?,?,?,?,?)", RUN_ID,
+					INSPECTOR_FOLDER + "ListFindings-" + i + ".json", String.format("%064x", 100 + i), 5000L + i,
+					"inspector2:ListFindings", "{}", "us-east-1", UNICODE_ACCOUNT, ts(AS_OF.minusMinutes(3)));
+		}
+
 		jdbc.update("INSERT INTO ev_gap VALUES (?,?,?,?,?,?)", RUN_ID, EMOJI_ACCOUNT, "inspector2",
 				"AccessDeniedException", GAP_MESSAGE, ts(AS_OF.plusMinutes(1)));
 
@@ -149,12 +173,22 @@ public final class EvidenceStoreFixture {
 		control("VULN-1", "Critical vulnerabilities remediated", "SHARED", "inspector.critical", "NO_EVIDENCE");
 		control("NET-1", "Legacy VPN disabled", "SHARED", "none", "NOT_APPLICABLE");
 		control("ORG-1", "Leaving the organization is denied", "SHARED", "org.scp-deny-leave", "PASS");
-		result("IAM-1", MGMT, "arn:aws:iam::111111111111:root", "FAIL", "Root user has no MFA device");
-		result("IAM-1", UNICODE_ACCOUNT, "arn:aws:iam::222222222222:root", "PASS", "MFA active");
-		result("IAM-1", MARKUP_ACCOUNT, "arn:aws:iam::333333333333:root", "PASS", FORMULA);
+		control("access-keys-rotated", "Access keys rotated", "CUSTOMER", "iam_access_keys_rotated", "FAIL");
+		result("IAM-1", MGMT, "arn:aws:iam::111111111111:root", "FAIL", "Root user has no MFA device",
+				"raw/" + MGMT + "/iam/credential-report.csv");
+		result("IAM-1", UNICODE_ACCOUNT, "arn:aws:iam::222222222222:root", "PASS", "MFA active",
+				"raw/" + UNICODE_ACCOUNT + "/iam/credential-report.csv");
+		result("IAM-1", MARKUP_ACCOUNT, "arn:aws:iam::333333333333:root", "PASS", FORMULA,
+				"raw/" + MARKUP_ACCOUNT + "/iam/credential-report.csv\nraw/" + MGMT + "/iam/credential-report.csv");
 		result("VULN-1", EMOJI_ACCOUNT, "inspector2", "NO_EVIDENCE",
 				"Inspector could not be read: AccessDeniedException");
-		result("VULN-1", UNICODE_ACCOUNT, "inspector2", "PASS", "No critical findings older than 30 days");
+		result("VULN-1", UNICODE_ACCOUNT, "inspector2", "PASS", "No critical findings older than 30 days",
+				INSPECTOR_FOLDER);
+		result("access-keys-rotated", UNICODE_ACCOUNT, "arn:aws:iam::222222222222:user/ci-deployer", "FAIL",
+				"User ci-deployer has not rotated access key 1 (60 days old) within " + KEY_AGE_DAYS
+						+ " days before 2025-09-30.",
+				"raw/" + UNICODE_ACCOUNT + "/iam/credential-report.csv");
+		frameworks();
 		result("IAM-2", UNICODE_ACCOUNT, "process:access-review", "MANUAL", CONTROL_CHARS_REASON);
 		result("ORG-1", MGMT, "p-deny1234", "PASS", "SCP attached to Production");
 	}
@@ -178,8 +212,72 @@ public final class EvidenceStoreFixture {
 	}
 
 	private void result(String control, String account, String resource, String status, String reason) {
+		result(control, account, resource, status, reason, "raw/" + account + "/x.json");
+	}
+
+	private void result(String control, String account, String resource, String status, String reason, String refs) {
 		jdbc.update("INSERT INTO ev_control_result VALUES (?,?,?,?,?,?,?)", RUN_ID, control, account, resource, status,
-				reason, "raw/" + account + "/x.json");
+				reason, refs);
+	}
+
+	/**
+	 * SOC 2: 1 PASS, 1 FAIL, 1 MANUAL, 1 NO_EVIDENCE (4); ISO 27001: 2 PASS, 1 FAIL (3).
+	 */
+	private void frameworks() {
+		jdbc.update("INSERT INTO ev_framework VALUES (?,?,?,?,?)", RUN_ID, "iso27001", "ISO/IEC 27001", "2022",
+				"https://www.iso.org/standard/27001");
+		jdbc.update("INSERT INTO ev_framework VALUES (?,?,?,?,?)", RUN_ID, "soc2", "SOC 2", "2017",
+				"AICPA Trust Services Criteria");
+		requirement("soc2", "CC6.1", 0, "Logical access security", "PASS", "AWS-1,ORG-1");
+		requirement("soc2", "CC6.2", 1, "User registration and authorization", "FAIL", "IAM-1");
+		requirement("soc2", "CC6.3", 2, "Access reviews", "MANUAL", "IAM-2");
+		requirement("soc2", "CC7.1", 3, "Vulnerability detection", "NO_EVIDENCE", "VULN-1");
+		requirement("iso27001", "A.5.15", 0, REQUIREMENT_NAME, "PASS", "ORG-1");
+		requirement("iso27001", "A.8.2", 1, "Privileged access rights", "PASS", "AWS-2");
+		requirement("iso27001", "A.8.5", 2, "Secure authentication", "FAIL", "IAM-1,access-keys-rotated");
+	}
+
+	private void requirement(String fw, String id, int position, String name, String status, String controls) {
+		jdbc.update("INSERT INTO ev_framework_requirement VALUES (?,?,?,?,?,?,?)", RUN_ID, fw, id, position, name,
+				status, controls);
+	}
+
+	/**
+	 * Root MFA: MGMT hardware (settings collected, no virtual device), UNICODE virtual,
+	 * MARKUP none (account summary only), EMOJI unknown.
+	 */
+	private void iamSettings() {
+		for (String account : List.of(MGMT, UNICODE_ACCOUNT)) {
+			jdbc.update("INSERT INTO ev_password_policy (run_id, account_id, present, minimum_length) VALUES (?,?,?,?)",
+					RUN_ID, account, true, 14);
+		}
+		jdbc.update("INSERT INTO ev_mfa_device VALUES (?,?,?,?,?)", RUN_ID, UNICODE_ACCOUNT,
+				"arn:aws:iam::222222222222:mfa/root-account-mfa-device", "arn:aws:iam::222222222222:root",
+				ts(AS_OF.minusYears(1)));
+		jdbc.update("INSERT INTO ev_account_summary VALUES (?,?,?,?)", RUN_ID, MARKUP_ACCOUNT, "AccountMFAEnabled", 0L);
+		jdbc.update("INSERT INTO ev_account_summary VALUES (?,?,?,?)", RUN_ID, MARKUP_ACCOUNT,
+				"AccountAccessKeysPresent", 0L);
+	}
+
+	/**
+	 * MGMT us-east-1: enabled, 3 resources, 1 not actively scanned; EMOJI us-east-1:
+	 * access denied; UNICODE eu-west-1: coverage without a status row.
+	 */
+	private void inspectorCoverage() {
+		jdbc.update("INSERT INTO ev_inspector_account VALUES (?,?,?,?,?,?,?,?,?)", RUN_ID, MGMT, "us-east-1", "ENABLED",
+				"ENABLED", "ENABLED", "DISABLED", "DISABLED", null);
+		jdbc.update("INSERT INTO ev_inspector_account VALUES (?,?,?,?,?,?,?,?,?)", RUN_ID, EMOJI_ACCOUNT, "us-east-1",
+				"UNKNOWN", null, null, null, null, "ACCESS_DENIED");
+		coverage(MGMT, "us-east-1", "i-0001", "ACTIVE");
+		coverage(MGMT, "us-east-1", "i-0002", "ACTIVE");
+		coverage(MGMT, "us-east-1", "i-0003", "INACTIVE");
+		coverage(UNICODE_ACCOUNT, "eu-west-1", "i-0004", "ACTIVE");
+	}
+
+	private void coverage(String account, String region, String resource, String status) {
+		jdbc.update("INSERT INTO ev_inspector_coverage VALUES (?,?,?,?,?,?,?,?,?)", RUN_ID, account, region, resource,
+				"AWS_EC2_INSTANCE", "PACKAGE", status, status.equals("ACTIVE") ? null : "NO_INVENTORY",
+				ts(AS_OF.minusHours(3)));
 	}
 
 	/**

@@ -31,6 +31,9 @@ class PdfReportRendererTest {
 	static String text;
 	static List<String> bookmarks = new ArrayList<>();
 	static int pages;
+	static Path resultsJson;
+	static final String TOOL_VERSION = "1.4.2-test";
+	static final String MANIFEST_SHA = "0123456789abcdef".repeat(4);
 
 	@TempDir
 	static Path dir;
@@ -40,7 +43,10 @@ class PdfReportRendererTest {
 		store = EvidenceStoreFixture.withRun(FINDINGS);
 		pdf = dir.resolve("evidence-report.pdf");
 		Clock clock = Clock.fixed(Instant.parse("2025-10-01T08:00:00Z"), ZoneOffset.UTC);
-		new PdfReportRenderer(store.jdbc, TemplateSource.bundled(), clock).render(RUN_ID, pdf);
+		resultsJson = Files.createTempFile("results", ".json");
+		Files.writeString(resultsJson, "{\"runId\":\"" + RUN_ID + "\",\"name\":\"研究開発 Ünïcødé\"}");
+		new PdfReportRenderer(store.jdbc, TemplateSource.bundled(), clock).render(RUN_ID, pdf,
+				new ReportStamp(TOOL_VERSION, MANIFEST_SHA, resultsJson));
 		try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
 			pages = doc.getNumberOfPages();
 			text = new PDFTextStripper().getText(doc);
@@ -63,6 +69,7 @@ class PdfReportRendererTest {
 		assertThat(pdf).exists();
 		assertThat(Files.size(pdf)).isGreaterThan(1000);
 		try (var files = Files.list(dir)) {
+			// neither the rendering's .part nor the attachment's .part2 is left behind
 			assertThat(files.map(p -> p.getFileName().toString())).containsExactly("evidence-report.pdf");
 		}
 		assertThat(pages).isGreaterThan(5);
@@ -76,8 +83,10 @@ class PdfReportRendererTest {
 
 	@Test
 	void hasEverySectionTitle() {
-		assertThat(text).contains("Contents", "Executive summary", "Evidence gaps", "Controls",
-				"Amazon Inspector findings", "Organizational units and accounts", "Service control policies",
+		assertThat(text).contains("Contents", "Executive summary", "Requirements by framework", "Evidence gaps",
+				"Frameworks", "Controls", "Amazon Inspector findings", "Findings past their remediation SLA",
+				"Inspector coverage", "IAM: root users, MFA and access keys", "Root users", "Console users without MFA",
+				"Access keys not rotated", "Organizational units and accounts", "Service control policies",
 				"AWS Artifact inventory", "Appendix: evidence files");
 	}
 
@@ -86,9 +95,9 @@ class PdfReportRendererTest {
 		// columns: Pass Fail Manual Not-applicable No-evidence Total
 		assertThat(text).contains("Responsibility Pass Fail Manual Not applicable No evidence Total");
 		assertThat(text).contains("AWS 2 0 0 0 0 2");
-		assertThat(text).contains("Customer 0 1 1 0 0 2");
+		assertThat(text).contains("Customer 0 2 1 0 0 3");
 		assertThat(text).contains("Shared 1 0 0 1 1 3");
-		assertThat(text).contains("All controls 3 1 1 1 1 7");
+		assertThat(text).contains("All controls 3 2 1 1 1 8");
 	}
 
 	@Test
@@ -174,9 +183,16 @@ class PdfReportRendererTest {
 
 	@Test
 	void bookmarksPointAtEverySection() {
-		assertThat(bookmarks).contains("Contents", "Executive summary", "Evidence gaps", "Controls",
-				"IAM-1 Root account has MFA", "Amazon Inspector findings", "Organization", "Service control policies",
+		assertThat(bookmarks).contains("Contents", "Executive summary", "Evidence gaps", "Frameworks",
+				"ISO/IEC 27001 2022", "SOC 2 2017", "Controls", "IAM-1 Root account has MFA",
+				"Amazon Inspector findings", "Findings past their remediation SLA", "Inspector coverage",
+				"IAM: root users, MFA and access keys", "Organization", "Service control policies",
 				"AWS Artifact inventory", "Appendix: evidence files");
+		// one bookmark per framework of the store
+		List<String> frameworks = store.jdbc
+			.queryForList("SELECT name || ' ' || version FROM ev_framework WHERE run_id = ?", String.class, RUN_ID);
+		assertThat(frameworks).hasSize(2);
+		assertThat(bookmarks).containsAll(frameworks);
 	}
 
 	@Test

@@ -83,8 +83,8 @@ class WorkbookRendererTest {
 
 	@Test
 	void hasTheSheetsInOrder() {
-		assertThat(sheetNames(wb)).containsExactly("Summary", "Controls", "Results", "Gaps", "Credential report",
-				"Findings", "Organization", "SCPs", "Artifact reports", "Files");
+		assertThat(sheetNames(wb)).containsExactly("Summary", "Controls", "Results", "Frameworks", "Gaps",
+				"Credential report", "Findings", "Organization", "SCPs", "Artifact reports", "Files");
 	}
 
 	@Test
@@ -104,6 +104,9 @@ class WorkbookRendererTest {
 			.isEqualTo(count("SELECT COUNT(*) FROM ev_control WHERE run_id = ?"));
 		assertThat((long) wb.getSheet("Results").getLastRowNum())
 			.isEqualTo(count("SELECT COUNT(*) FROM ev_control_result WHERE run_id = ?"));
+		assertThat((long) wb.getSheet("Frameworks").getLastRowNum())
+			.isEqualTo(count("SELECT COUNT(*) FROM ev_framework_requirement WHERE run_id = ?"))
+			.isEqualTo(7);
 		assertThat((long) wb.getSheet("Gaps").getLastRowNum())
 			.isEqualTo(count("SELECT COUNT(*) FROM ev_gap WHERE run_id = ?"));
 		assertThat((long) wb.getSheet("Credential report").getLastRowNum())
@@ -232,7 +235,7 @@ class WorkbookRendererTest {
 		List<String> formulas = new ArrayList<>();
 		for (int i = 0; i < cf.getNumConditionalFormattings(); i++) {
 			var f = cf.getConditionalFormattingAt(i);
-			assertThat(f.getFormattingRanges()[0].formatAsString()).isEqualTo("E2:E8");
+			assertThat(f.getFormattingRanges()[0].formatAsString()).isEqualTo("E2:E9");
 			formulas.add(f.getRule(0).getFormula1());
 		}
 		assertThat(formulas).containsExactlyInAnyOrder("\"PASS\"", "\"FAIL\"", "\"MANUAL\"", "\"NO_EVIDENCE\"");
@@ -252,10 +255,60 @@ class WorkbookRendererTest {
 		assertThat(DateUtil.isCellDateFormatted(asOf)).isTrue();
 		assertThat(asOf.getLocalDateTimeCellValue()).isEqualTo(LocalDateTime.of(2025, 9, 30, 23, 59, 59));
 		assertThat(rowWith(s, 0, "PASS").getCell(1).getNumericCellValue()).isEqualTo(3.0);
-		assertThat(rowWith(s, 0, "FAIL").getCell(1).getNumericCellValue()).isEqualTo(1.0);
+		assertThat(rowWith(s, 0, "FAIL").getCell(1).getNumericCellValue()).isEqualTo(2.0);
 		assertThat(rowWith(s, 0, "Evidence gaps").getCell(1).getNumericCellValue()).isEqualTo(1.0);
 		assertThat(rowWith(s, 0, "Inspector findings (all statuses)").getCell(1).getNumericCellValue())
 			.isEqualTo(FINDINGS);
+	}
+
+	@Test
+	void frameworksSheetListsEveryRequirementInFileOrder() {
+		Sheet fw = wb.getSheet("Frameworks");
+		assertThat(header(fw)).containsExactly("Framework id", "Framework", "Version", "Requirement", "Name", "Status",
+				"Controls");
+		List<String> soc2 = new ArrayList<>();
+		for (Row r : fw) {
+			if (r.getRowNum() > 0 && r.getCell(0).getStringCellValue().equals("soc2")) {
+				soc2.add(r.getCell(3).getStringCellValue() + " " + r.getCell(5).getStringCellValue());
+			}
+		}
+		assertThat(soc2).containsExactly("CC6.1 PASS", "CC6.2 FAIL", "CC6.3 MANUAL", "CC7.1 NO_EVIDENCE");
+		Row iso = rowWith(fw, 3, "A.5.15");
+		assertThat(iso.getCell(1).getStringCellValue()).isEqualTo("ISO/IEC 27001");
+		assertThat(iso.getCell(4).getStringCellValue()).isEqualTo(REQUIREMENT_NAME);
+		assertThat(rowWith(fw, 3, "A.8.5").getCell(6).getStringCellValue()).isEqualTo("IAM-1,access-keys-rotated");
+		// statuses coloured like the other status columns
+		assertThat(fw.getSheetConditionalFormatting().getNumConditionalFormattings()).isEqualTo(4);
+	}
+
+	@Test
+	void summaryHasPerFrameworkTotals() {
+		Sheet s = wb.getSheet("Summary");
+		Row header = rowWith(s, 0, "Requirements by framework");
+		List<String> titles = new ArrayList<>();
+		header.forEach(c -> titles.add(c.getStringCellValue()));
+		assertThat(titles).containsExactly("Requirements by framework", "PASS", "FAIL", "MANUAL", "NOT_APPLICABLE",
+				"NO_EVIDENCE", "Total");
+		Row soc2 = rowWith(s, 0, "SOC 2 2017");
+		List<Double> counts = new ArrayList<>();
+		for (int i = 1; i <= 6; i++) {
+			assertThat(soc2.getCell(i).getCellType()).isEqualTo(CellType.NUMERIC);
+			counts.add(soc2.getCell(i).getNumericCellValue());
+		}
+		assertThat(counts).containsExactly(1.0, 1.0, 1.0, 0.0, 1.0, 4.0);
+		Row iso = rowWith(s, 0, "ISO/IEC 27001 2022");
+		assertThat(iso.getCell(1).getNumericCellValue()).isEqualTo(2.0);
+		assertThat(iso.getCell(6).getNumericCellValue()).isEqualTo(3.0);
+	}
+
+	@Test
+	void artifactReportsSayWhetherTheyCoverThePeriod() {
+		Sheet art = wb.getSheet("Artifact reports");
+		int covers = header(art).indexOf("Covers period");
+		assertThat(covers).isPositive();
+		assertThat(rowWith(art, 0, "report-iso").getCell(covers).getStringCellValue()).isEqualTo("yes");
+		assertThat(rowWith(art, 0, "report-soc2").getCell(covers).getStringCellValue()).isEqualTo("no");
+		assertThat(DateUtil.isCellDateFormatted(rowWith(art, 0, "report-iso").getCell(covers - 1))).isTrue();
 	}
 
 	@Test

@@ -1,0 +1,141 @@
+package dev.evident.workbook;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.evident.report.ReportingPeriod;
+
+/**
+ * The data sheets of the workbook, in sheet order: the query of each (one row per store
+ * row, streamed) and how each column becomes a cell.
+ */
+final class WorkbookTables {
+
+	private WorkbookTables() {
+	}
+
+	/**
+	 * A table of the workbook: its query (columns aliased by key), the kind of each key,
+	 * and the keys computed in Java from the row and the run rather than read as a
+	 * column.
+	 */
+	record Table(String key, String sql, Map<String, CellKind> kinds, Map<String, Derived> derived) {
+
+		Table(String key, String sql, Map<String, CellKind> kinds) {
+			this(key, sql, kinds, Map.of());
+		}
+
+	}
+
+	/** A value computed from the current row of a table's query and the run's period. */
+	@FunctionalInterface
+	interface Derived {
+
+		Object value(ResultSet rs, String period) throws SQLException;
+
+	}
+
+	static Map<String, CellKind> kinds(Object... keyKind) {
+		Map<String, CellKind> m = new LinkedHashMap<>();
+		for (int i = 0; i < keyKind.length; i += 2) {
+			m.put((String) keyKind[i], (CellKind) keyKind[i + 1]);
+		}
+		return m;
+	}
+
+	private static final CellKind T = CellKind.TEXT;
+
+	private static final CellKind S = CellKind.STATUS;
+
+	private static final CellKind D = CellKind.INSTANT;
+
+	private static final CellKind ISO = CellKind.ISO_TEXT;
+
+	private static final CellKind I = CellKind.INTEGER;
+
+	static final List<Table> TABLES = List.of(
+			new Table("controls", """
+					SELECT control_id, title, objective, responsibility, check_id, status
+					FROM ev_control WHERE run_id = ? ORDER BY control_id""",
+					kinds("control_id", T, "title", T, "objective", T, "responsibility", T, "check_id", T, "status",
+							S)),
+			new Table("results",
+					"""
+							SELECT r.control_id, r.account_id, a.name AS account_name, r.resource, r.status, r.reason, r.evidence_refs
+							FROM ev_control_result r
+							LEFT JOIN ev_account a ON a.run_id = r.run_id AND a.account_id = r.account_id
+							WHERE r.run_id = ? ORDER BY r.control_id, r.account_id, r.resource""",
+					kinds("control_id", T, "account_id", T, "account_name", T, "resource", T, "status", S, "reason", T,
+							"evidence_refs", T)),
+			new Table("frameworks", """
+					SELECT q.framework_id, f.name AS framework_name, f.version AS framework_version, q.position,
+					       q.requirement_id, q.name, q.status, q.controls
+					FROM ev_framework_requirement q
+					LEFT JOIN ev_framework f ON f.run_id = q.run_id AND f.framework_id = q.framework_id
+					WHERE q.run_id = ? ORDER BY q.framework_id, q.position, q.requirement_id""",
+					kinds("framework_id", T, "framework_name", T, "framework_version", T, "position", I,
+							"requirement_id", T, "name", T, "status", S, "controls", T)),
+			new Table("gaps", """
+					SELECT g.account_id, a.name AS account_name, g.source, g.error_code, g.message, g.recorded_at
+					FROM ev_gap g LEFT JOIN ev_account a ON a.run_id = g.run_id AND a.account_id = g.account_id
+					WHERE g.run_id = ? ORDER BY g.account_id, g.source""",
+					kinds("account_id", T, "account_name", T, "source", T, "error_code", T, "message", T, "recorded_at",
+							D)),
+			new Table("credentials", """
+					SELECT * FROM ev_credential_report_row WHERE run_id = ? ORDER BY account_id, user_name""",
+					kinds("account_id", T, "user_name", T, "arn", T, "user_creation_time", ISO, "password_enabled", T,
+							"password_last_used", ISO, "password_last_changed", ISO, "password_next_rotation", ISO,
+							"mfa_active", T, "access_key_1_active", T, "access_key_1_last_rotated", ISO,
+							"access_key_1_last_used_date", ISO, "access_key_1_last_used_region", T,
+							"access_key_1_last_used_service", T, "access_key_2_active", T, "access_key_2_last_rotated",
+							ISO, "access_key_2_last_used_date", ISO, "access_key_2_last_used_region", T,
+							"access_key_2_last_used_service", T, "cert_1_active", T, "cert_1_last_rotated", ISO,
+							"cert_2_active", T, "cert_2_last_rotated", ISO)),
+			new Table("findings", """
+					SELECT finding_arn, account_id, region, severity, status, type, title, vulnerability_id,
+					       resource_type, resource_id, inspector_score, fix_available, exploit_available,
+					       first_observed_at, last_observed_at, updated_at
+					FROM ev_finding WHERE run_id = ? ORDER BY account_id, finding_arn""",
+					kinds("finding_arn", T, "account_id", T, "region", T, "severity", T, "status", T, "type", T,
+							"title", T, "vulnerability_id", T, "resource_type", T, "resource_id", T, "inspector_score",
+							CellKind.DECIMAL, "fix_available", T, "exploit_available", T, "first_observed_at", D,
+							"last_observed_at", D, "updated_at", D)),
+			new Table("organization", """
+					SELECT account_id, name, email, status, joined_method, joined_at, parent_id, ou_path, management
+					FROM ev_account WHERE run_id = ? ORDER BY ou_path, name, account_id""",
+					kinds("account_id", T, "name", T, "email", T, "status", T, "joined_method", T, "joined_at", D,
+							"parent_id", T, "ou_path", T, "management", CellKind.BOOLEAN)),
+			new Table("scps", """
+					SELECT p.policy_id, p.name, p.aws_managed, p.description, t.target_type, t.target_id, t.target_name,
+					       p.content
+					FROM ev_policy p
+					LEFT JOIN ev_policy_target t ON t.run_id = p.run_id AND t.policy_id = p.policy_id
+					WHERE p.run_id = ? AND p.type = 'SERVICE_CONTROL_POLICY'
+					ORDER BY p.name, p.policy_id, t.target_type, t.target_id""",
+					kinds("policy_id", T, "name", T, "aws_managed", CellKind.BOOLEAN, "description", T, "target_type",
+							T, "target_id", T, "target_name", T, "content", T)),
+			new Table("artifacts", """
+					SELECT report_id, name, series, category, version, state, period_start, period_end,
+					       document_path, document_sha256, document_size
+					FROM ev_artifact_report WHERE run_id = ? ORDER BY series, name, report_id""",
+					kinds("report_id", T, "name", T, "series", T, "category", T, "version", I, "state", T,
+							"period_start", D, "period_end", D, "covers_period", T, "document_path", T,
+							"document_sha256", T, "document_size", I),
+					Map.of("covers_period", WorkbookTables::coversPeriod)),
+			new Table("files", """
+					SELECT path, sha256, size_bytes, operation, parameters, region, account_id, collected_at
+					FROM ev_evidence_file WHERE run_id = ? ORDER BY path""", kinds("path", T, "sha256", T, "size_bytes",
+					I, "operation", T, "parameters", T, "region", T, "account_id", T, "collected_at", D)));
+
+	/** yes / no: whether an Artifact report's period covers the run's quarter. */
+	private static Object coversPeriod(ResultSet rs, String period) throws SQLException {
+		Boolean covers = ReportingPeriod.covers(period, rs.getObject("period_start", OffsetDateTime.class),
+				rs.getObject("period_end", OffsetDateTime.class));
+		return covers == null ? null : covers ? "yes" : "no";
+	}
+
+}
