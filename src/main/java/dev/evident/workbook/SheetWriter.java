@@ -171,6 +171,16 @@ final class SheetWriter {
 			sheet.setColumnWidth(i, c.width() * 256);
 		}
 		sheet.createFreezePane(0, 1);
+		printLandscapeFitToWidth(sheet);
+		sheet.setRepeatingRows(org.apache.poi.ss.util.CellRangeAddress.valueOf("1:1"));
+	}
+
+	/** Printed (or saved as PDF), a sheet is landscape and one page wide. */
+	static void printLandscapeFitToWidth(Sheet sheet) {
+		sheet.setFitToPage(true);
+		sheet.getPrintSetup().setLandscape(true);
+		sheet.getPrintSetup().setFitWidth((short) 1);
+		sheet.getPrintSetup().setFitHeight((short) 0);
 	}
 
 	private void finishSheet() {

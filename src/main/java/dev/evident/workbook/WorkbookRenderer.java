@@ -124,6 +124,7 @@ public class WorkbookRenderer {
 			SummarySheet summary = SummarySheet.read(con, runId, clock);
 			String period = (String) summary.facts().get("period");
 			Sheet summarySheet = wb.createSheet(SheetWriter.validSheetName(layout.summary().name()));
+			SheetWriter.printLandscapeFitToWidth(summarySheet);
 			for (WorkbookTables.Table table : WorkbookTables.TABLES) {
 				WorkbookLayout.SheetLayout sl = layout.sheets().get(table.key());
 				if (sl == null) {
