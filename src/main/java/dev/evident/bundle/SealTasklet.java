@@ -57,6 +57,13 @@ public class SealTasklet implements Tasklet {
 			if (!Files.exists(staging.resolve(MANIFEST))) {
 				PackageManifest.write(run, files, toolVersion, signingKey != null);
 			}
+			Path report = staging.resolve(PackageManifest.REPORT);
+			if (signingKey != null && Files.exists(report) && !signed(report)) {
+				PdfSigner.sign(report, signingKey);
+				files.record(run.runId(),
+						new EvidenceFiles.Written(PackageManifest.REPORT, sha256(report), Files.size(report)),
+						new EvidenceFiles.Source("evident:seal", "signed", null, null, java.time.Instant.now()));
+			}
 			List<Recorded> recorded = files.list(run.runId());
 			String manifestSha = sha256(staging.resolve(MANIFEST));
 			String signatureSha = signingKey == null ? null : sign(staging);
@@ -74,6 +81,13 @@ public class SealTasklet implements Tasklet {
 
 	private static String sha256(Path file) throws IOException {
 		return HexFormat.of().formatHex(EvidenceFiles.sha256().digest(Files.readAllBytes(file)));
+	}
+
+	/** A report signed by an earlier attempt of this step is not signed twice. */
+	private static boolean signed(Path report) throws IOException {
+		try (var doc = org.apache.pdfbox.Loader.loadPDF(report.toFile())) {
+			return !doc.getSignatureDictionaries().isEmpty();
+		}
 	}
 
 	private String sign(Path staging) throws IOException {

@@ -79,14 +79,15 @@ public final class Signer {
 	}
 
 	/**
-	 * Checks a detached signature; trusted (optional) must be the signer or its issuer.
+	 * Checks a detached signature over content; trusted (optional) must be the signer or
+	 * its issuer.
 	 */
 	public static Verification verify(byte[] content, byte[] signature, X509Certificate trusted) {
 		if (content == null) {
 			return new Verification(false, null, false, "there is no manifest.json to verify the signature against");
 		}
 		try {
-			CMSSignedData signed = new CMSSignedData(new CMSProcessableByteArray(content), signature);
+			CMSSignedData signed = new CMSSignedData(new CMSProcessableByteArray(content), firstObject(signature));
 			SignerInformation signer = signed.getSignerInfos().getSigners().iterator().next();
 			@SuppressWarnings("unchecked")
 			X509CertificateHolder holder = (X509CertificateHolder) signed.getCertificates()
@@ -104,8 +105,18 @@ public final class Signer {
 			return new Verification(false, null, false,
 					"the signature does not match manifest.json: " + ex.getMessage());
 		}
-		catch (GeneralSecurityException | OperatorCreationException | RuntimeException ex) {
+		catch (GeneralSecurityException | OperatorCreationException | IOException | RuntimeException ex) {
 			return new Verification(false, null, false, "the signature cannot be read: " + ex.getMessage());
+		}
+	}
+
+	/**
+	 * The signature without padding: a PDF's signature field is zero-filled after the DER
+	 * object.
+	 */
+	private static byte[] firstObject(byte[] signature) throws IOException {
+		try (org.bouncycastle.asn1.ASN1InputStream in = new org.bouncycastle.asn1.ASN1InputStream(signature)) {
+			return in.readObject().getEncoded();
 		}
 	}
 

@@ -84,6 +84,22 @@ class BundleVerificationTest {
 	}
 
 	@Test
+	void theReportIsSignedWithTheSameKeyAndStaysPdfA3b() throws Exception {
+		Path pdf = packageDir.resolve("evidence-report.pdf");
+		byte[] bytes = Files.readAllBytes(pdf);
+		try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(bytes)) {
+			assertThat(doc.getSignatureDictionaries()).hasSize(1);
+			var signature = doc.getLastSignatureDictionary();
+			Signer.Verification verification = Signer.verify(signature.getSignedContent(bytes), signature.getContents(),
+					SIGNER.certificate());
+			assertThat(verification.valid()).as(verification.message()).isTrue();
+			assertThat(verification.trusted()).isTrue();
+		}
+		var pdfa = dev.evident.support.PdfAValidation.validate(pdf);
+		assertThat(dev.evident.support.PdfAValidation.failures(pdfa)).isEmpty();
+	}
+
+	@Test
 	void oneFlippedByteIsAModifiedFile() throws IOException {
 		Path tampered = change(entries -> {
 			byte[] csv = entries.get(key(entries, "raw/444444444444/iam/credential-report.csv"));

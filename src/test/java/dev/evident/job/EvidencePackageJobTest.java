@@ -27,6 +27,7 @@ import dev.evident.simulator.Simulator;
 import dev.evident.simulator.model.Account;
 import dev.evident.support.DemoSimulator;
 import dev.evident.support.PackageFiles;
+import dev.evident.support.PdfAValidation;
 import dev.evident.support.Runs;
 
 import org.springframework.batch.core.BatchStatus;
@@ -133,8 +134,17 @@ class EvidencePackageJobTest {
 		}
 		try (PDDocument pdf = Loader.loadPDF(pkg.resolve("evidence-report.pdf").toFile())) {
 			String text = new PDFTextStripper().getText(pdf);
-			assertThat(text).contains("Root user protected by MFA").contains(denied.id()).contains("AccessDenied");
+			assertThat(text).contains("Root user protected by MFA")
+				.contains(denied.id())
+				.contains("AccessDenied")
+				.contains(PackageFiles.sha256(pkg.resolve("manifest.json")));
+			var attached = pdf.getDocumentCatalog().getNames().getEmbeddedFiles().getNames().get("results.json");
+			assertThat(attached.getEmbeddedFile().toByteArray())
+				.isEqualTo(Files.readAllBytes(pkg.resolve("results.json")));
 		}
+		var pdfa = PdfAValidation.validate(pkg.resolve("evidence-report.pdf"));
+		assertThat(PdfAValidation.failures(pdfa)).as("veraPDF, PDF/A-3b").isEmpty();
+		assertThat(pdfa.isCompliant()).isTrue();
 		JsonNode results = new ObjectMapper().readTree(pkg.resolve("results.json").toFile());
 		assertThat(results.path("period").asText()).isEqualTo("2026-Q3");
 		assertThat(results.path("gaps")).hasSize(1);
