@@ -19,6 +19,12 @@ final class Failures {
 	}
 
 	static int report(PrintWriter err, Throwable ex, boolean verbose) {
+		if (inUse(ex)) {
+			err.println("evident: failed: the evidence store is in use by another evident process; wait for it to "
+					+ "finish, or give this run its own store (EVIDENT_DATA_DIR or SPRING_DATASOURCE_URL)");
+			err.flush();
+			return ExitCode.FAILED;
+		}
 		MappingException mapping = find(ex, MappingException.class);
 		if (mapping != null) {
 			err.println("evident: invalid mapping: " + mapping.getMessage());
@@ -43,12 +49,6 @@ final class Failures {
 			return ExitCode.USAGE;
 		}
 		String root = rootMessage(ex);
-		if (root.contains("Database may be already in use")) {
-			err.println("evident: failed: the evidence store is in use by another evident process; wait for it to "
-					+ "finish, or give this run its own store (EVIDENT_DATA_DIR or SPRING_DATASOURCE_URL)");
-			err.flush();
-			return ExitCode.FAILED;
-		}
 		err.println("evident: failed: " + root);
 		if (verbose) {
 			ex.printStackTrace(err);
@@ -58,6 +58,16 @@ final class Failures {
 		}
 		err.flush();
 		return ExitCode.FAILED;
+	}
+
+	/** An H2 file store that another process has open. */
+	private static boolean inUse(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			if (t.getMessage() != null && t.getMessage().contains("Database may be already in use")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	static <T extends Throwable> T find(Throwable ex, Class<T> type) {

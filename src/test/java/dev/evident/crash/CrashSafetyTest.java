@@ -85,6 +85,48 @@ class CrashSafetyTest {
 		assertResumedPackage(out);
 	}
 
+	@Test
+	void aSecondRunOnTheSameStoreFailsFastWhileTheFirstWorks() throws Exception {
+		Path data = work.resolve("shared-data");
+		Process first = start(data, work.resolve("out-1"), 20);
+		try {
+			waitFor(first, "step=collectAccounts");
+			Process second = start(data, work.resolve("out-2"), 0);
+			String log = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			assertThat(second.waitFor(120, TimeUnit.SECONDS)).isTrue();
+
+			assertThat(second.exitValue()).isEqualTo(ExitCode.FAILED);
+			assertThat(log).contains("evident: failed: the evidence store is in use by another evident process");
+			assertThat(log).doesNotContain("\tat ");
+		}
+		finally {
+			first.destroyForcibly();
+			first.waitFor(60, TimeUnit.SECONDS);
+		}
+		assertThat(run(data, work.resolve("out-1"), 0, null)).as("the store is intact: the first run resumes")
+			.isEqualTo(ExitCode.COMPLETE);
+	}
+
+	private Process start(Path data, Path out, int latencyMs) throws IOException {
+		return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp",
+				System.getProperty("java.class.path"), CrashHarness.class.getName(), data.toString(), out.toString(),
+				Integer.toString(latencyMs), dataFile.toString())
+			.redirectErrorStream(true)
+			.start();
+	}
+
+	private static void waitFor(Process process, String marker) throws IOException {
+		BufferedReader lines = new BufferedReader(
+				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+		String line;
+		while ((line = lines.readLine()) != null) {
+			if (line.contains(marker)) {
+				return;
+			}
+		}
+		throw new AssertionError("the first run ended before " + marker);
+	}
+
 	private void assertResumedPackage(Path out) throws Exception {
 		Path pkg = onlyPackage(out);
 		assertThat(Files.readAllBytes(pkg.resolve("results.json"))).isEqualTo(uninterrupted);
