@@ -66,6 +66,8 @@ class AwsFaultsTest {
 
 	@BeforeEach
 	void reset() {
+		// a run that failed in an earlier test would otherwise be resumed by the next
+		jdbc.update("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'ABANDONED' WHERE STATUS <> 'COMPLETED'");
 		simulator.faults().reset();
 		simulator.calls().reset();
 		totals = new ExactTotals(jdbc, simulator.organization());
