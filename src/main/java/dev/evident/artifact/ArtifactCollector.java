@@ -1,16 +1,25 @@
 package dev.evident.artifact;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 import dev.evident.aws.RawSink;
 import dev.evident.evidence.EvidenceFiles.Written;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import software.amazon.awssdk.services.artifact.ArtifactClient;
 import software.amazon.awssdk.services.artifact.model.ListReportsResponse;
@@ -22,6 +31,12 @@ import software.amazon.awssdk.services.artifact.model.ReportSummary;
  * it streams. Listing alone is possible when documents are not wanted.
  */
 public class ArtifactCollector {
+
+	private static final Logger log = LoggerFactory.getLogger(ArtifactCollector.class);
+
+	static final int DOWNLOAD_ATTEMPTS = 3;
+
+	static final Duration DOWNLOAD_TIMEOUT = Duration.ofMinutes(5);
 
 	private final ArtifactClient client;
 
@@ -77,17 +92,63 @@ public class ArtifactCollector {
 				document == null ? null : document.size());
 	}
 
+	/**
+	 * Downloads a document to a temporary file outside the package, checks that every
+	 * announced byte arrived, and only then records it as evidence: a download cut off
+	 * mid-stream is tried again, and after {@value #DOWNLOAD_ATTEMPTS} attempts it is an
+	 * error for the caller (a gap), never a truncated file in the package.
+	 */
 	private Written fetch(URI url, String suffix, String id, Long version) throws IOException, InterruptedException {
-		HttpResponse<InputStream> response = http.send(
-				HttpRequest.newBuilder(url).timeout(Duration.ofMinutes(5)).GET().build(),
-				HttpResponse.BodyHandlers.ofInputStream());
-		try (InputStream body = response.body()) {
-			if (response.statusCode() != 200) {
-				throw new IOException("document download of report " + id + " answered HTTP " + response.statusCode());
+		IOException failure = null;
+		for (int attempt = 1; attempt <= DOWNLOAD_ATTEMPTS; attempt++) {
+			Path download = Files.createTempFile("evident-artifact-", ".pdf");
+			try {
+				download(url, id, download);
+				// The presigned URL itself is a short-lived credential: it is not
+				// recorded.
+				return raw.stream("artifact", suffix + ".pdf", "GetReport",
+						"reportId=" + id + ";reportVersion=" + version + ";document", out -> Files.copy(download, out));
 			}
-			// The presigned URL itself is a short-lived credential: it is not recorded.
-			return raw.stream("artifact", suffix + ".pdf", "GetReport",
-					"reportId=" + id + ";reportVersion=" + version + ";document", body::transferTo);
+			catch (IOException ex) {
+				failure = ex;
+				log.debug("Download attempt {} of the document of report {} failed: {}", attempt, id, ex.toString());
+			}
+			finally {
+				Files.deleteIfExists(download);
+			}
+		}
+		throw failure;
+	}
+
+	/**
+	 * The whole body into {@code target} within {@link #DOWNLOAD_TIMEOUT}: the request
+	 * timeout alone ends with the response headers, and a stalled body would block the
+	 * run.
+	 */
+	private void download(URI url, String id, Path target) throws IOException, InterruptedException {
+		CompletableFuture<HttpResponse<Path>> pending = http.sendAsync(
+				HttpRequest.newBuilder(url).timeout(DOWNLOAD_TIMEOUT).GET().build(),
+				HttpResponse.BodyHandlers.ofFile(target));
+		HttpResponse<Path> response;
+		try {
+			response = pending.get(DOWNLOAD_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (ExecutionException ex) {
+			throw ex.getCause() instanceof IOException io ? io : new IOException(ex.getCause());
+		}
+		catch (TimeoutException ex) {
+			pending.cancel(true);
+			throw new IOException("document download of report " + id + " did not complete within "
+					+ DOWNLOAD_TIMEOUT.toMinutes() + " minutes");
+		}
+		if (response.statusCode() != 200) {
+			throw new IOException("document download of report " + id + " answered HTTP " + response.statusCode());
+		}
+		long size = Files.size(target);
+		OptionalLong announced = response.headers().firstValueAsLong("content-length");
+		if (announced.isPresent() && announced.getAsLong() != size) {
+			throw new IOException("document download of report " + id + " was cut off after " + size + " of "
+					+ announced.getAsLong() + " bytes");
 		}
 	}
 

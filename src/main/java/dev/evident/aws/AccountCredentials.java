@@ -1,5 +1,9 @@
 package dev.evident.aws;
 
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
@@ -8,8 +12,9 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
  * Credentials for one account of the organization: the base credentials for the account
  * Evident runs as (the management account or a delegated administrator), an assumed role
  * for every other. The assumed-role provider caches its session and re-assumes the role
- * only when the session nears expiry, so a long crawl survives an expired token with one
- * extra AssumeRole.
+ * when the session nears expiry; a session that AWS reports as expired earlier than
+ * announced ({@code ExpiredToken}) is dropped with {@link #renew}, so that a long crawl
+ * goes on with one extra AssumeRole.
  */
 public final class AccountCredentials implements AutoCloseable {
 
@@ -17,9 +22,23 @@ public final class AccountCredentials implements AutoCloseable {
 
 	private final StsClient sts;
 
+	private final Supplier<StsAssumeRoleCredentialsProvider> assumeRole;
+
+	private final AtomicReference<StsAssumeRoleCredentialsProvider> current = new AtomicReference<>();
+
+	private final AtomicLong generation = new AtomicLong();
+
 	private AccountCredentials(AwsCredentialsProvider provider, StsClient sts) {
 		this.provider = provider;
 		this.sts = sts;
+		this.assumeRole = null;
+	}
+
+	private AccountCredentials(StsClient sts, Supplier<StsAssumeRoleCredentialsProvider> assumeRole) {
+		this.sts = sts;
+		this.assumeRole = assumeRole;
+		this.current.set(assumeRole.get());
+		this.provider = () -> current.get().resolveCredentials();
 	}
 
 	public static AccountCredentials forAccount(AwsClientConfigurer aws, String accountId, String callerAccountId,
@@ -29,17 +48,43 @@ public final class AccountCredentials implements AutoCloseable {
 		}
 		StsClient sts = aws.build(StsClient.builder(), aws.baseCredentials(), aws.defaultRegion());
 		String roleArn = "arn:" + partition + ":iam::" + accountId + ":role/" + aws.properties().roleName();
-		StsAssumeRoleCredentialsProvider provider = StsAssumeRoleCredentialsProvider.builder()
-			.stsClient(sts)
-			.asyncCredentialUpdateEnabled(false)
-			.refreshRequest(r -> {
-				r.roleArn(roleArn).roleSessionName(sessionName(runId)).durationSeconds(3600);
-				if (aws.properties().externalId() != null && !aws.properties().externalId().isBlank()) {
-					r.externalId(aws.properties().externalId());
-				}
-			})
-			.build();
-		return new AccountCredentials(provider, sts);
+		return new AccountCredentials(sts,
+				() -> StsAssumeRoleCredentialsProvider.builder()
+					.stsClient(sts)
+					.asyncCredentialUpdateEnabled(false)
+					.refreshRequest(r -> {
+						r.roleArn(roleArn).roleSessionName(sessionName(runId)).durationSeconds(3600);
+						if (aws.properties().externalId() != null && !aws.properties().externalId().isBlank()) {
+							r.externalId(aws.properties().externalId());
+						}
+					})
+					.build());
+	}
+
+	/**
+	 * The session generation: read it before a call, and pass it to {@link #renew} when
+	 * the call failed with an expired token.
+	 */
+	public long generation() {
+		return generation.get();
+	}
+
+	/**
+	 * Drops the assumed-role session of {@code failedGeneration} after AWS answered
+	 * {@code ExpiredToken}, so that the next call assumes the role again. Returns false
+	 * for base credentials, which cannot be renewed; when another caller renewed the
+	 * session already, only reports true.
+	 */
+	public synchronized boolean renew(long failedGeneration) {
+		if (assumeRole == null) {
+			return false;
+		}
+		if (generation.get() == failedGeneration) {
+			StsAssumeRoleCredentialsProvider stale = current.getAndSet(assumeRole.get());
+			stale.close();
+			generation.incrementAndGet();
+		}
+		return true;
 	}
 
 	/**
@@ -57,8 +102,9 @@ public final class AccountCredentials implements AutoCloseable {
 
 	@Override
 	public void close() {
-		if (provider instanceof StsAssumeRoleCredentialsProvider p) {
-			p.close();
+		StsAssumeRoleCredentialsProvider assumed = current.get();
+		if (assumed != null) {
+			assumed.close();
 		}
 		if (sts != null) {
 			sts.close();

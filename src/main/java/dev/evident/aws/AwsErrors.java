@@ -6,6 +6,9 @@ import software.amazon.awssdk.core.exception.SdkException;
 /** Turns SDK exceptions into the error code and message of an evidence gap. */
 public final class AwsErrors {
 
+	private static final java.util.Set<String> EXPIRED_TOKEN_CODES = java.util.Set.of("ExpiredToken",
+			"ExpiredTokenException");
+
 	private AwsErrors() {
 	}
 
@@ -47,7 +50,17 @@ public final class AwsErrors {
 	 */
 	public static boolean isPermanent(Throwable ex) {
 		return unwrap(ex) instanceof AwsServiceException aws && aws.statusCode() >= 400 && aws.statusCode() < 500
-				&& !aws.isThrottlingException() && aws.statusCode() != 408;
+				&& !aws.isThrottlingException() && aws.statusCode() != 408 && !isExpiredToken(ex);
+	}
+
+	/**
+	 * Whether AWS refused the call because the session token expired: not a refusal of
+	 * the evidence, but of stale credentials, to be renewed (or, failing that, retried by
+	 * a restart).
+	 */
+	public static boolean isExpiredToken(Throwable ex) {
+		return unwrap(ex) instanceof AwsServiceException aws && aws.awsErrorDetails() != null
+				&& EXPIRED_TOKEN_CODES.contains(aws.awsErrorDetails().errorCode());
 	}
 
 	public static boolean isSdkError(Throwable ex) {

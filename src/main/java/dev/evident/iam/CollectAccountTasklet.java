@@ -106,16 +106,16 @@ public class CollectAccountTasklet implements Tasklet {
 			return done(accountId);
 		}
 		try (IamClient iam = aws.build(IamClient.builder(), credentials.provider(), region)) {
-			source(runId, accountId, SOURCE_CREDENTIAL_REPORT, () -> {
+			source(credentials, runId, accountId, SOURCE_CREDENTIAL_REPORT, () -> {
 				List<CredentialReportRow> rows = new CredentialReportCollector(iam, raw, backoff, Clock.systemUTC())
 					.collect(accountId);
 				reports.replace(runId, accountId, rows);
 				contribution.incrementWriteCount(rows.size());
 			});
-			source(runId, accountId, SOURCE_SETTINGS,
+			source(credentials, runId, accountId, SOURCE_SETTINGS,
 					() -> iamStore.replaceSettings(runId, accountId, new AccountSettingsCollector(iam, raw).collect()));
-			source(runId, accountId, SOURCE_AUTHORIZATION, () -> iamStore.replaceAuthorization(runId, accountId,
-					new AuthorizationDetailsCollector(iam, raw).collect(accountId)));
+			source(credentials, runId, accountId, SOURCE_AUTHORIZATION, () -> iamStore.replaceAuthorization(runId,
+					accountId, new AuthorizationDetailsCollector(iam, raw).collect(accountId)));
 		}
 		return done(accountId);
 	}
@@ -123,22 +123,47 @@ public class CollectAccountTasklet implements Tasklet {
 	/**
 	 * Collects one source of the account. A definite refusal from AWS, or a credential
 	 * report that never completes, is recorded as a gap for that source; anything
-	 * transient fails the partition.
+	 * transient fails the partition. A session that expired early is renewed and the
+	 * source collected again, once (every source replaces what it stored).
 	 */
-	private void source(String runId, String accountId, String source, SourceCollection collection)
+	private void source(AccountCredentials credentials, String runId, String accountId, String source,
+			SourceCollection collection) throws InterruptedException {
+		long generation = credentials.generation();
+		try {
+			collection.run();
+		}
+		catch (SdkException ex) {
+			if (AwsErrors.isExpiredToken(ex) && credentials.renew(generation)) {
+				log.info("The session of {} expired during {}; assumed the role again", accountId, source);
+				recordGaps(runId, accountId, source, collection);
+				return;
+			}
+			recordGap(runId, accountId, source, ex);
+		}
+		catch (CredentialReportCollector.ReportNotReadyException ex) {
+			gaps.record(runId, accountId, source, "ReportNotReady", ex.getMessage());
+		}
+	}
+
+	/** Collects a source, recording a refusal as a gap. */
+	private void recordGaps(String runId, String accountId, String source, SourceCollection collection)
 			throws InterruptedException {
 		try {
 			collection.run();
 		}
 		catch (SdkException ex) {
-			if (!AwsErrors.isPermanent(ex)) {
-				throw ex;
-			}
-			gaps.record(runId, accountId, source, AwsErrors.code(ex), AwsErrors.message(ex));
+			recordGap(runId, accountId, source, ex);
 		}
 		catch (CredentialReportCollector.ReportNotReadyException ex) {
 			gaps.record(runId, accountId, source, "ReportNotReady", ex.getMessage());
 		}
+	}
+
+	private void recordGap(String runId, String accountId, String source, SdkException ex) {
+		if (!AwsErrors.isPermanent(ex)) {
+			throw ex;
+		}
+		gaps.record(runId, accountId, source, AwsErrors.code(ex), AwsErrors.message(ex));
 	}
 
 	@FunctionalInterface

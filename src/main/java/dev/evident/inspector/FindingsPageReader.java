@@ -3,9 +3,13 @@ package dev.evident.inspector;
 import java.util.List;
 import java.util.function.Function;
 
+import dev.evident.aws.AccountCredentials;
 import dev.evident.aws.AwsErrors;
 import dev.evident.evidence.Gaps;
 import dev.evident.job.Progress;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -21,6 +25,8 @@ import software.amazon.awssdk.services.inspector2.model.ListFindingsResponse;
  * AWS error becomes an evidence gap and the reader moves on to the next region.
  */
 public class FindingsPageReader implements ItemStreamReader<FindingsPage> {
+
+	private static final Logger log = LoggerFactory.getLogger(FindingsPageReader.class);
 
 	public static final int PAGE_SIZE = 100;
 
@@ -44,6 +50,8 @@ public class FindingsPageReader implements ItemStreamReader<FindingsPage> {
 
 	private final Progress progress;
 
+	private final AccountCredentials credentials;
+
 	private int regionIndex;
 
 	private int page;
@@ -54,6 +62,17 @@ public class FindingsPageReader implements ItemStreamReader<FindingsPage> {
 
 	public FindingsPageReader(String runId, String accountId, List<String> regions,
 			Function<String, Inspector2Client> clients, AutoCloseable session, Gaps gaps, Progress progress) {
+		this(runId, accountId, regions, clients, session, gaps, progress, null);
+	}
+
+	/**
+	 * With the administrator's credentials, a page refused with an expired session token
+	 * is read again once, in a new session.
+	 */
+	public FindingsPageReader(String runId, String accountId, List<String> regions,
+			Function<String, Inspector2Client> clients, AutoCloseable session, Gaps gaps, Progress progress,
+			AccountCredentials credentials) {
+		this.credentials = credentials;
 		this.runId = runId;
 		this.accountId = accountId;
 		this.regions = List.copyOf(regions);
@@ -107,8 +126,7 @@ public class FindingsPageReader implements ItemStreamReader<FindingsPage> {
 			}
 			try {
 				String current = token;
-				ListFindingsResponse response = clients.apply(region)
-					.listFindings(b -> b.maxResults(PAGE_SIZE).nextToken(current));
+				ListFindingsResponse response = listFindings(region, current);
 				page++;
 				regionStarted = true;
 				token = response.nextToken();
@@ -126,6 +144,20 @@ public class FindingsPageReader implements ItemStreamReader<FindingsPage> {
 			}
 		}
 		return null;
+	}
+
+	private ListFindingsResponse listFindings(String region, String current) {
+		long generation = credentials == null ? 0 : credentials.generation();
+		try {
+			return clients.apply(region).listFindings(b -> b.maxResults(PAGE_SIZE).nextToken(current));
+		}
+		catch (SdkException ex) {
+			if (credentials == null || !AwsErrors.isExpiredToken(ex) || !credentials.renew(generation)) {
+				throw ex;
+			}
+			log.info("The session of {} expired during the findings crawl; assumed the role again", accountId);
+			return clients.apply(region).listFindings(b -> b.maxResults(PAGE_SIZE).nextToken(current));
+		}
 	}
 
 	static String source(String region) {

@@ -57,7 +57,8 @@ public class FindingsStepConfiguration {
 		List<String> regions = regions(aws, run);
 		InspectorSession session = new InspectorSession(aws, sessions.credentials(account,
 				run.record().callerAccountId(), organizations.partition(run.runId()), run.runId()));
-		return new FindingsPageReader(run.runId(), account, regions, session::client, session, gaps, progress);
+		return new FindingsPageReader(run.runId(), account, regions, session::client, session, gaps, progress,
+				session.credentials());
 	}
 
 	@Bean

@@ -36,6 +36,29 @@ public final class Faults {
 
 	private volatile int pageSizeLimit = Integer.MAX_VALUE;
 
+	private record Burst(int remaining, int httpStatus) {
+	}
+
+	private record Periodic(int every, int httpStatus, AtomicInteger calls) {
+	}
+
+	private record SlowCalls(Duration delay, AtomicInteger remaining) {
+	}
+
+	private final Map<String, Burst> bursts = new ConcurrentHashMap<>();
+
+	private final Map<String, Periodic> periodic = new ConcurrentHashMap<>();
+
+	private final Map<String, SlowCalls> slowCalls = new ConcurrentHashMap<>();
+
+	private final Set<String> credentialReportNeverReady = ConcurrentHashMap.newKeySet();
+
+	private final Map<String, AtomicInteger> truncatedDocuments = new ConcurrentHashMap<>();
+
+	private volatile long expireSessionsAfterOwnCalls = -1;
+
+	private final Map<String, AtomicInteger> sessionCalls = new ConcurrentHashMap<>();
+
 	/**
 	 * Answers the given fraction of API calls (0..1) with the protocol's throttling error
 	 * (query: {@code Throttling}/400; Organizations:
@@ -114,9 +137,78 @@ public final class Faults {
 		return pageSizeLimit;
 	}
 
+	/**
+	 * The next {@code calls} calls of {@code service:Operation} answer an error with
+	 * {@code httpStatus} (500: the protocol's internal error, 503: service unavailable);
+	 * later calls succeed again.
+	 */
+	public Faults failNextCalls(String serviceOperation, int calls, int httpStatus) {
+		synchronized (bursts) {
+			bursts.put(serviceOperation, new Burst(calls, httpStatus));
+		}
+		return this;
+	}
+
+	/**
+	 * Every {@code every}-th call of {@code service:Operation} (the k-th, 2k-th, ...)
+	 * answers an error with {@code httpStatus}.
+	 */
+	public Faults failEveryKthCall(String serviceOperation, int every, int httpStatus) {
+		if (every < 1) {
+			throw new IllegalArgumentException("every must be at least 1: " + every);
+		}
+		periodic.put(serviceOperation, new Periodic(every, httpStatus, new AtomicInteger()));
+		return this;
+	}
+
+	/**
+	 * The next {@code calls} calls of {@code service:Operation} are answered only after
+	 * {@code delay} (on top of {@link #latency}); later calls are answered at once. With
+	 * a delay longer than the client's per-attempt timeout, the first attempt times out
+	 * and the retry succeeds.
+	 */
+	public Faults slowNextCalls(String serviceOperation, int calls, Duration delay) {
+		slowCalls.put(serviceOperation, new SlowCalls(delay, new AtomicInteger(calls)));
+		return this;
+	}
+
+	/**
+	 * {@code iam:GetCredentialReport} in this account answers {@code ReportInProgress}
+	 * forever.
+	 */
+	public Faults credentialReportNeverReady(String accountId) {
+		credentialReportNeverReady.add(accountId);
+		return this;
+	}
+
+	/**
+	 * The next {@code times} downloads of this Artifact report's document announce the
+	 * full Content-Length, send half of the bytes and close the connection;
+	 * {@link Integer#MAX_VALUE} cuts every download.
+	 */
+	public Faults truncateArtifactDocument(String reportId, int times) {
+		truncatedDocuments.put(reportId, new AtomicInteger(times));
+		return this;
+	}
+
+	/**
+	 * A simulator-issued (assumed-role) session answers {@code ExpiredTokenException}
+	 * once it has signed more than {@code calls} API calls itself, as a session that
+	 * expires in the middle of a long crawl; a new AssumeRole gives a fresh session. A
+	 * negative value switches the fault off.
+	 */
+	public Faults expireSessionsAfterOwnCalls(long calls) {
+		sessionCalls.clear();
+		expireSessionsAfterOwnCalls = calls;
+		return this;
+	}
+
 	/** Removes the {@link #failOperation} fault of one operation. */
 	public Faults clear(String serviceOperation) {
 		failures.remove(serviceOperation);
+		bursts.remove(serviceOperation);
+		periodic.remove(serviceOperation);
+		slowCalls.remove(serviceOperation);
 		return this;
 	}
 
@@ -129,6 +221,12 @@ public final class Faults {
 		failures.clear();
 		expireCredentialsAfterCalls = -1;
 		pageSizeLimit = Integer.MAX_VALUE;
+		bursts.clear();
+		periodic.clear();
+		slowCalls.clear();
+		credentialReportNeverReady.clear();
+		truncatedDocuments.clear();
+		expireSessionsAfterOwnCalls(-1);
 		return this;
 	}
 
@@ -149,6 +247,9 @@ public final class Faults {
 	 * ReportInProgress.
 	 */
 	public boolean credentialReportStillInProgress(String accountId) {
+		if (credentialReportNeverReady.contains(accountId)) {
+			return true;
+		}
 		int limit = credentialReportInProgress;
 		if (limit == 0) {
 			return false;
@@ -167,6 +268,52 @@ public final class Faults {
 			return 0;
 		}
 		return failure.calls().incrementAndGet() > failure.afterCalls() ? failure.httpStatus() : 0;
+	}
+
+	/**
+	 * The HTTP status of a {@link #failNextCalls} or {@link #failEveryKthCall} fault for
+	 * this call, or 0.
+	 */
+	public int transientFailureStatus(String serviceOperation) {
+		synchronized (bursts) {
+			Burst burst = bursts.get(serviceOperation);
+			if (burst != null && burst.remaining() > 0) {
+				bursts.put(serviceOperation, new Burst(burst.remaining() - 1, burst.httpStatus()));
+				return burst.httpStatus();
+			}
+		}
+		Periodic p = periodic.get(serviceOperation);
+		if (p != null && p.calls().incrementAndGet() % p.every() == 0) {
+			return p.httpStatus();
+		}
+		return 0;
+	}
+
+	/** The extra delay of this call of the operation ({@link #slowNextCalls}). */
+	public Duration extraDelay(String serviceOperation) {
+		SlowCalls slow = slowCalls.get(serviceOperation);
+		if (slow != null && slow.remaining().getAndDecrement() > 0) {
+			return slow.delay();
+		}
+		return Duration.ZERO;
+	}
+
+	/** Whether this download of the report's document must be cut off. */
+	public boolean truncateDocument(String reportId) {
+		AtomicInteger remaining = truncatedDocuments.get(reportId);
+		return remaining != null && remaining.getAndUpdate(n -> n == Integer.MAX_VALUE ? n : n - 1) > 0;
+	}
+
+	/**
+	 * Counts one call signed by a simulator-issued session; true when the session has
+	 * outlived {@link #expireSessionsAfterOwnCalls}.
+	 */
+	public boolean sessionExpiredAfterOwnCalls(String accessKeyId) {
+		long limit = expireSessionsAfterOwnCalls;
+		if (limit < 0) {
+			return false;
+		}
+		return sessionCalls.computeIfAbsent(accessKeyId, k -> new AtomicInteger()).incrementAndGet() > limit;
 	}
 
 	public boolean credentialsExpired(long issuedAtCall, long currentCall) {

@@ -44,7 +44,7 @@ public final class Simulator implements AutoCloseable {
 		Instant startedAt = Instant.now();
 		Instant reference = config.referenceInstant();
 		AtomicReference<URI> endpointRef = new AtomicReference<>();
-		ArtifactDocuments documents = new ArtifactDocuments(organization, endpointRef::get);
+		ArtifactDocuments documents = new ArtifactDocuments(organization, endpointRef::get, faults);
 		Router router = new Router(
 				List.of(new StsService(organization, faults, calls, sessions),
 						new IamService(organization, faults,

@@ -56,9 +56,16 @@ final class FindingGenerator {
 		for (var e : spec.explicit()) {
 			String scope = e.account() + "/" + e.region();
 			Random rnd = new Random(spec.seed() ^ (scope + "explicit" + explicitIndex).hashCode());
-			out.add(finding(e.account(), e.region(), e.type() == null ? "PACKAGE_VULNERABILITY" : e.type(),
+			Finding f = finding(e.account(), e.region(), e.type() == null ? "PACKAGE_VULNERABILITY" : e.type(),
 					e.severity(), e.status(), e.ageDays(), e.vulnerability(), e.title(),
-					scope + "#explicit" + explicitIndex++, rnd, new ResourcePool(e.account(), e.region(), rnd)));
+					scope + "#explicit" + explicitIndex++, rnd, new ResourcePool(e.account(), e.region(), rnd));
+			if (e.description() != null) {
+				f = new Finding(f.findingArn(), f.awsAccountId(), f.region(), f.type(), f.severity(), f.status(),
+						f.title(), e.description(), f.firstObservedAt(), f.lastObservedAt(), f.updatedAt(),
+						f.inspectorScore(), f.resourceType(), f.resourceId(), f.vulnerability(), f.exploitAvailable(),
+						f.fixAvailable(), f.openPort(), f.cweId());
+			}
+			out.add(f);
 		}
 		return out;
 	}

@@ -24,8 +24,11 @@ public record FindingsSpec(long seed, List<VulnerabilitySpec> catalog, List<Gene
 	public record GeneratedSpec(String account, String region, Map<String, List<Integer>> counts) {
 	}
 
-	/** One finding declared explicitly. */
+	/**
+	 * One finding declared explicitly; {@code description} (optional) replaces the
+	 * generated one.
+	 */
 	public record ExplicitSpec(String account, String region, String type, String severity, String status, int ageDays,
-			String vulnerability, String title) {
+			String vulnerability, String title, String description) {
 	}
 }

@@ -52,14 +52,18 @@ public final class Router {
 			String account = session != null ? session.accountId() : managementAccountId;
 			String key = service.name() + ":" + operation;
 			long sequence = calls.record(key, account);
-			sleep(faults.latency());
-			if (session != null && faults.credentialsExpired(session.issuedAtCall(), sequence)) {
+			sleep(faults.latency().plus(faults.extraDelay(key)));
+			if (session != null && (faults.credentialsExpired(session.issuedAtCall(), sequence)
+					|| faults.sessionExpiredAfterOwnCalls(session.accessKeyId()))) {
 				throw protocol.expiredToken();
 			}
 			if (faults.nextCallThrottled()) {
 				throw protocol.throttling();
 			}
 			int failure = faults.failureStatus(key);
+			if (failure == 0) {
+				failure = faults.transientFailureStatus(key);
+			}
 			if (failure != 0) {
 				throw protocol.failure(failure);
 			}

@@ -10,6 +10,18 @@ import java.util.concurrent.atomic.AtomicLong;
 /** Temporary credentials the simulator issued, by access key id. */
 public final class SessionStore {
 
+	/**
+	 * Every secret key the simulator issues starts with this, so that tests can look for
+	 * leaks.
+	 */
+	public static final String SECRET_PREFIX = "simsecret-EVIDENT-CANARY-";
+
+	/**
+	 * Every session token the simulator issues starts with this, so that tests can look
+	 * for leaks.
+	 */
+	public static final String TOKEN_PREFIX = "simtoken-EVIDENT-CANARY-";
+
 	private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
 	private final AtomicLong counter = new AtomicLong();
@@ -22,8 +34,8 @@ public final class SessionStore {
 		byte[] secret = new byte[20];
 		random.nextBytes(secret);
 		String roleName = roleArn.substring(roleArn.lastIndexOf('/') + 1);
-		Session s = new Session(keyId, "simsecret" + HexFormat.of().formatHex(secret),
-				"simtoken-" + HexFormat.of().formatHex(secret) + "-" + keyId, accountId, roleArn, roleName,
+		Session s = new Session(keyId, SECRET_PREFIX + HexFormat.of().formatHex(secret),
+				TOKEN_PREFIX + HexFormat.of().formatHex(secret) + "-" + keyId, accountId, roleArn, roleName,
 				roleSessionName, externalId, issuedAtCall, Instant.now().plusSeconds(durationSeconds));
 		sessions.put(keyId, s);
 		return s;

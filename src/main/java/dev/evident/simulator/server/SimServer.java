@@ -27,6 +27,12 @@ public final class SimServer implements AutoCloseable {
 
 	private static final System.Logger LOG = System.getLogger(SimServer.class.getName());
 
+	/**
+	 * Internal response header (never sent): announce the full Content-Length, send half
+	 * of the body and close the connection.
+	 */
+	public static final String TRUNCATE_HEADER = "x-evident-simulator-truncate";
+
 	private final HttpServer server;
 
 	private final ThreadPoolExecutor executor;
@@ -83,9 +89,22 @@ public final class SimServer implements AutoCloseable {
 			var out = exchange.getResponseHeaders();
 			out.set("Content-Type", response.contentType());
 			out.set("x-amzn-RequestId", requestId);
-			response.headers().forEach(out::set);
+			boolean truncate = response.headers().containsKey(TRUNCATE_HEADER);
+			response.headers().forEach((k, v) -> {
+				if (!k.equals(TRUNCATE_HEADER)) {
+					out.set(k, v);
+				}
+			});
 			boolean empty = response.body().length == 0 || "HEAD".equals(exchange.getRequestMethod());
 			exchange.sendResponseHeaders(response.status(), empty ? -1 : response.body().length);
+			if (truncate && !empty) {
+				// Content-Length promises the whole body; half of it arrives, then the
+				// handler fails, and the JDK server closes the connection.
+				OutputStream body = exchange.getResponseBody();
+				body.write(response.body(), 0, response.body().length / 2);
+				body.flush();
+				throw new IOException("simulated cut-off of a document download");
+			}
 			if (!empty) {
 				try (OutputStream body = exchange.getResponseBody()) {
 					body.write(response.body());

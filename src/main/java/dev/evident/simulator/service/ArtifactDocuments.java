@@ -1,10 +1,12 @@
 package dev.evident.simulator.service;
 
 import dev.evident.simulator.DemoOrganization;
+import dev.evident.simulator.Faults;
 import dev.evident.simulator.data.Ids;
 import dev.evident.simulator.model.ArtifactReport;
 import dev.evident.simulator.server.SimRequest;
 import dev.evident.simulator.server.SimResponse;
+import dev.evident.simulator.server.SimServer;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
@@ -41,9 +43,16 @@ public final class ArtifactDocuments {
 
 	private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
 
+	private final Faults faults;
+
 	public ArtifactDocuments(DemoOrganization org, Supplier<URI> endpoint) {
+		this(org, endpoint, new Faults());
+	}
+
+	public ArtifactDocuments(DemoOrganization org, Supplier<URI> endpoint, Faults faults) {
 		this.org = org;
 		this.endpoint = endpoint;
+		this.faults = faults;
 		byte[] bytes = new byte[16];
 		new SecureRandom().nextBytes(bytes);
 		this.secret = HexFormat.of().formatHex(bytes);
@@ -75,6 +84,9 @@ public final class ArtifactDocuments {
 			return SimResponse.of(403, "text/plain", "AccessDenied: invalid or expired presigned URL");
 		}
 		byte[] pdf = cache.computeIfAbsent((terms ? "t:" : "d:") + report.get().id(), k -> pdf(report.get(), terms));
+		if (!terms && faults.truncateDocument(report.get().id())) {
+			return new SimResponse(200, "application/pdf", pdf, Map.of(SimServer.TRUNCATE_HEADER, "true"));
+		}
 		return new SimResponse(200, "application/pdf", pdf, Map.of());
 	}
 

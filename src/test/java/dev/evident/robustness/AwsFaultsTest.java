@@ -1,0 +1,232 @@
+package dev.evident.robustness;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.evident.job.RunLauncher;
+import dev.evident.job.RunLauncher.Outcome;
+import dev.evident.run.ExitCode;
+import dev.evident.simulator.CallLog.AssumeRoleCall;
+import dev.evident.simulator.Simulator;
+import dev.evident.support.DemoSimulator;
+import dev.evident.support.PackageFiles;
+import dev.evident.support.Runs;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Faults from AWS, injected by the simulator, each through a whole run: the run either
+ * recovers with totals that equal the dataset exactly, or ends with a named evidence gap.
+ * The per-attempt timeout is 1 s here, so that a slow first attempt times out.
+ */
+@SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:robust-faults;DB_CLOSE_DELAY=-1" })
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class AwsFaultsTest {
+
+	static final String INSPECTOR_ADMIN = "222222222222";
+
+	@DynamicPropertySource
+	static void simulator(DynamicPropertyRegistry registry) {
+		DemoSimulator.register(registry);
+		registry.add("evident.aws.max-attempts", () -> "12");
+		registry.add("evident.aws.api-call-attempt-timeout", () -> "PT1S");
+		registry.add("evident.iam.report-poll-attempts", () -> "4");
+	}
+
+	@Autowired
+	RunLauncher launcher;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@TempDir
+	Path out;
+
+	Simulator simulator = DemoSimulator.get();
+
+	ExactTotals totals;
+
+	@BeforeEach
+	void reset() {
+		// a run that failed in an earlier test would otherwise be resumed by the next
+		jdbc.update("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'ABANDONED' WHERE STATUS <> 'COMPLETED'");
+		simulator.faults().reset();
+		simulator.calls().reset();
+		totals = new ExactTotals(jdbc, simulator.organization());
+	}
+
+	@AfterEach
+	void clear() {
+		simulator.faults().reset();
+	}
+
+	@Test
+	void throttlingOnThirtyPercentOfCallsKeepsExactTotals() throws Exception {
+		simulator.faults().throttleRate(0.3, 30);
+
+		Outcome outcome = completedWithOnlyTheDeniedAccount("throttle");
+
+		totals.assertExact(outcome.runId());
+		assertThat(simulator.calls().total()).as("throttled calls were retried").isGreaterThan(100);
+	}
+
+	@Test
+	void http500And503BurstsKeepExactTotals() throws Exception {
+		simulator.faults()
+			.failNextCalls("organizations:ListAccountsForParent", 3, 503)
+			.failNextCalls("organizations:DescribeOrganization", 2, 500)
+			.failNextCalls("sts:AssumeRole", 2, 503)
+			.failEveryKthCall("iam:GetAccountAuthorizationDetails", 2, 500)
+			.failNextCalls("inspector2:ListFindings", 4, 503)
+			.failEveryKthCall("inspector2:ListFindings", 5, 500)
+			.failEveryKthCall("artifact:GetReportMetadata", 3, 503)
+			.failNextCalls("artifact:ListReports", 2, 500);
+
+		Outcome outcome = completedWithOnlyTheDeniedAccount("bursts");
+
+		totals.assertExact(outcome.runId());
+		assertThat(simulator.calls().count("inspector2:ListFindings")).isGreaterThan(4);
+	}
+
+	@Test
+	void aSlowFirstAttemptPastThePerAttemptTimeoutIsRetried() throws Exception {
+		Duration slow = Duration.ofMillis(2500);
+		simulator.faults()
+			.slowNextCalls("inspector2:ListFindings", 1, slow)
+			.slowNextCalls("iam:GetAccountAuthorizationDetails", 1, slow)
+			.slowNextCalls("organizations:ListAccountsForParent", 1, slow)
+			.slowNextCalls("artifact:GetReportMetadata", 1, slow);
+
+		Outcome outcome = completedWithOnlyTheDeniedAccount("slow");
+
+		totals.assertExact(outcome.runId());
+		// each slow first attempt timed out at 1 s and was sent again
+		assertThat(simulator.calls().count("organizations:ListAccountsForParent")).isGreaterThanOrEqualTo(4 + 1);
+		assertThat(simulator.calls().count("artifact:GetReportMetadata"))
+			.isGreaterThanOrEqualTo(simulator.organization().artifactReports().size() + 1);
+	}
+
+	@Test
+	void aCredentialReportThatStaysInProgressIsANamedGapForThatAccountOnly() throws Exception {
+		String account = "333333333333";
+		simulator.faults().credentialReportNeverReady(account);
+
+		Outcome outcome = launcher.launch(Runs.demo("report-not-ready", out));
+
+		assertThat(outcome.status()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(outcome.exitCode()).isEqualTo(ExitCode.GAPS);
+		assertThat(jdbc.queryForList(
+				"SELECT account_id || ' ' || source || ' ' || error_code FROM ev_gap WHERE run_id = ? ORDER BY 1",
+				String.class, outcome.runId()))
+			.containsExactly(account + " iam:CredentialReport ReportNotReady", "777777777777 account AccessDenied");
+		totals.assertExact(outcome.runId(), account);
+		// the rest of the account was collected
+		assertThat(totals.count("ev_iam_principal", outcome.runId(), "account_id = '" + account + "'")).isPositive();
+	}
+
+	@Test
+	void anArtifactDownloadCutOffOnceIsDownloadedAgain() throws Exception {
+		String report = "report-Soc2TypeIICurr01";
+		simulator.faults().truncateArtifactDocument(report, 1);
+
+		Outcome outcome = completedWithOnlyTheDeniedAccount("artifact-once");
+
+		totals.assertExact(outcome.runId());
+		assertThat(totals.count("ev_artifact_report", outcome.runId(), "document_sha256 IS NOT NULL"))
+			.isEqualTo(simulator.organization().artifactReports().size());
+		Path pkg = outcome.layout().orElseThrow().packageDir();
+		String path = jdbc.queryForObject(
+				"SELECT document_path FROM ev_artifact_report WHERE run_id = ? AND report_id = ?", String.class,
+				outcome.runId(), report);
+		String sha = jdbc.queryForObject(
+				"SELECT document_sha256 FROM ev_artifact_report WHERE run_id = ? AND report_id = ?", String.class,
+				outcome.runId(), report);
+		assertThat(PackageFiles.sha256(pkg.resolve(path))).isEqualTo(sha);
+		assertThat(pdfPages(pkg.resolve(path))).isEqualTo(1);
+		assertNoTemporaryFiles(pkg);
+	}
+
+	@Test
+	void anArtifactDownloadCutOffEveryTimeIsANamedGapAndNoFile() throws Exception {
+		String report = "report-Soc2TypeIICurr01";
+		simulator.faults().truncateArtifactDocument(report, Integer.MAX_VALUE);
+
+		Outcome outcome = launcher.launch(Runs.demo("artifact-always", out));
+
+		assertThat(outcome.status()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(outcome.exitCode()).isEqualTo(ExitCode.GAPS);
+		String run = outcome.runId();
+		assertThat(jdbc.queryForList("SELECT source || ' ' || error_code FROM ev_gap WHERE run_id = ? ORDER BY 1",
+				String.class, run))
+			.containsExactly("account AccessDenied", "artifact:" + report + " DownloadFailed");
+		totals.assertExact(run);
+		// the report is listed, without a document, and no partial file is evidence
+		assertThat(totals.count("ev_artifact_report", run, "report_id = '" + report + "' AND document_sha256 IS NULL"))
+			.isOne();
+		assertThat(totals.count("ev_evidence_file", run, "path LIKE '%" + report + "%.pdf'")).isZero();
+		Path pkg = outcome.layout().orElseThrow().packageDir();
+		try (Stream<Path> files = Files.walk(pkg)) {
+			assertThat(files.map(Path::toString).filter(p -> p.contains(report) && p.endsWith(".pdf"))).isEmpty();
+		}
+		assertNoTemporaryFiles(pkg);
+	}
+
+	@Test
+	void aSessionThatExpiresDuringTheFindingsCrawlIsAssumedAgainOnce() throws Exception {
+		// The Inspector admin's session signs 8 IAM calls, 16 ListFindings pages and 6
+		// coverage calls: the 21st call (a findings page) finds it expired, the new
+		// session lasts to the end.
+		simulator.faults().expireSessionsAfterOwnCalls(20);
+
+		Outcome outcome = completedWithOnlyTheDeniedAccount("expired");
+
+		totals.assertExact(outcome.runId());
+		List<AssumeRoleCall> admin = simulator.calls()
+			.assumeRoleCalls()
+			.stream()
+			.filter(c -> c.accountId().equals(INSPECTOR_ADMIN))
+			.toList();
+		assertThat(admin).as("one AssumeRole, and one more after the session expired").hasSize(2);
+	}
+
+	private Outcome completedWithOnlyTheDeniedAccount(String runId) throws Exception {
+		Outcome outcome = launcher.launch(Runs.demo(runId, out));
+		assertThat(outcome.status()).as(String.valueOf(outcome.failure())).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(outcome.exitCode()).isEqualTo(ExitCode.GAPS);
+		assertThat(jdbc.queryForList("SELECT account_id || ' ' || source FROM ev_gap WHERE run_id = ?", String.class,
+				outcome.runId()))
+			.containsExactly("777777777777 account");
+		return outcome;
+	}
+
+	private static int pdfPages(Path pdf) throws IOException {
+		try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+			return doc.getNumberOfPages();
+		}
+	}
+
+	private static void assertNoTemporaryFiles(Path pkg) throws IOException {
+		try (Stream<Path> files = Files.walk(pkg.getParent())) {
+			assertThat(files.map(Path::toString).filter(p -> p.endsWith(".tmp") || p.endsWith(".partial"))).isEmpty();
+		}
+	}
+
+}

@@ -1,0 +1,86 @@
+package dev.evident.robustness;
+
+import java.util.List;
+
+import dev.evident.simulator.DemoOrganization;
+import dev.evident.simulator.model.Account;
+import dev.evident.simulator.model.IamAccount;
+import dev.evident.simulator.model.IamUser;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The totals of a run compared with the simulator's dataset, source by source, as
+ * CollectionFidelityTest does; accounts listed in {@code withoutCredentialReport} are
+ * expected to lack their credential report only.
+ */
+final class ExactTotals {
+
+	private final JdbcTemplate jdbc;
+
+	private final DemoOrganization demo;
+
+	ExactTotals(JdbcTemplate jdbc, DemoOrganization demo) {
+		this.jdbc = jdbc;
+		this.demo = demo;
+	}
+
+	void assertExact(String run, String... withoutCredentialReport) {
+		List<String> noReport = List.of(withoutCredentialReport);
+		assertThat(count("ev_account", run)).isEqualTo(demo.accounts().size());
+		assertThat(count("ev_org_unit", run)).isEqualTo(demo.organizationalUnits().size());
+		assertThat(count("ev_policy", run)).isEqualTo(demo.policies().size());
+		assertThat(count("ev_policy_target", run))
+			.isEqualTo(demo.policies().stream().mapToLong(p -> p.targets().size()).sum());
+		assertThat(count("ev_delegated_admin", run)).isEqualTo(demo.delegatedAdministrators().size());
+
+		List<IamAccount> reachable = demo.accounts()
+			.stream()
+			.filter(a -> !a.suspended() && !a.assumeRoleDenied())
+			.map(a -> demo.iam(a.id()))
+			.toList();
+		assertThat(count("ev_credential_report_row", run)).isEqualTo(reachable.stream()
+			.filter(a -> !noReport.contains(a.accountId()))
+			.mapToLong(a -> a.users().size() + 1)
+			.sum());
+		assertThat(count("ev_iam_principal", run, "type = 'USER'"))
+			.isEqualTo(reachable.stream().mapToLong(a -> a.users().size()).sum());
+		assertThat(count("ev_iam_principal", run, "type = 'GROUP'"))
+			.isEqualTo(reachable.stream().mapToLong(a -> a.groups().size()).sum());
+		assertThat(count("ev_iam_principal", run, "type = 'ROLE'"))
+			.isEqualTo(reachable.stream().mapToLong(a -> a.roles().size()).sum());
+		assertThat(count("ev_iam_policy", run)).isEqualTo(reachable.stream().mapToLong(a -> a.policies().size()).sum());
+		assertThat(count("ev_account_alias", run))
+			.isEqualTo(reachable.stream().mapToLong(a -> a.aliases().size()).sum());
+		assertThat(count("ev_password_policy", run)).isEqualTo(reachable.size());
+		long virtualDevices = reachable.stream()
+			.mapToLong(a -> a.users().stream().filter(IamUser::mfaActive).count()
+					+ ("VIRTUAL".equals(a.root().mfa()) ? 1 : 0))
+			.sum();
+		assertThat(count("ev_mfa_device", run)).isEqualTo(virtualDevices);
+
+		assertThat(count("ev_finding", run)).isEqualTo(demo.findings().size());
+		assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT finding_arn) FROM ev_finding WHERE run_id = ?",
+				Long.class, run))
+			.isEqualTo(demo.findings().size());
+		assertThat(count("ev_artifact_report", run)).isEqualTo(demo.artifactReports().size());
+		assertThat(rows("SELECT account_id FROM ev_account WHERE run_id = ? AND status = 'SUSPENDED'", run))
+			.containsExactlyElementsOf(demo.accounts().stream().filter(Account::suspended).map(Account::id).toList());
+	}
+
+	long count(String table, String run) {
+		return count(table, run, "TRUE");
+	}
+
+	long count(String table, String run, String condition) {
+		return jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE run_id = ? AND " + condition, Long.class,
+				run);
+	}
+
+	List<String> rows(String sql, String run) {
+		return jdbc.queryForList(sql, String.class, run);
+	}
+
+}
