@@ -1,7 +1,6 @@
 package dev.evident.control;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -58,7 +57,7 @@ public final class ManualEvidenceFolder {
 			}
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("--manual-evidence " + dir + " cannot be read: " + ex.getMessage(), ex);
+			throw new IllegalArgumentException("--manual-evidence " + dir + " cannot be read: " + ex.getMessage(), ex);
 		}
 		return items;
 	}

@@ -54,6 +54,12 @@ public class EvidenceFiles {
 				content.writeTo(counted);
 				size = counted.count();
 			}
+			catch (IOException | RuntimeException ex) {
+				// A file that could not be written whole is not evidence: leave nothing
+				// behind.
+				Files.deleteIfExists(tmp);
+				throw ex;
+			}
 			Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 			Written written = new Written(relativePath, HexFormat.of().formatHex(sha.digest()), size);
 			record(runId, written, source);
