@@ -12,10 +12,8 @@ import dev.evident.job.RunLauncher.Outcome;
 import dev.evident.run.ExitCode;
 import dev.evident.simulator.DemoOrganization;
 import dev.evident.simulator.Simulator;
-import dev.evident.simulator.model.Account;
-import dev.evident.simulator.model.IamAccount;
-import dev.evident.simulator.model.IamUser;
 import dev.evident.support.DemoSimulator;
+import dev.evident.support.ExactTotals;
 import dev.evident.support.Runs;
 
 import org.springframework.batch.core.BatchStatus;
@@ -72,51 +70,16 @@ class CollectionFidelityTest {
 		String run = outcome.runId();
 		assertThat(rows("SELECT source FROM ev_gap WHERE run_id = ?", run)).containsExactly("account");
 
-		// Organizations
-		assertThat(count("ev_account", run)).isEqualTo(demo.accounts().size());
-		assertThat(count("ev_org_unit", run)).isEqualTo(demo.organizationalUnits().size());
-		assertThat(count("ev_policy", run)).isEqualTo(demo.policies().size());
-		assertThat(count("ev_policy_target", run))
-			.isEqualTo(demo.policies().stream().mapToLong(p -> p.targets().size()).sum());
-		assertThat(count("ev_delegated_admin", run)).isEqualTo(demo.delegatedAdministrators().size());
-		assertThat(rows("SELECT account_id FROM ev_account WHERE run_id = ? AND status = 'SUSPENDED'", run))
-			.containsExactlyElementsOf(demo.accounts().stream().filter(Account::suspended).map(Account::id).toList());
-
-		// IAM, in every reachable account
-		List<IamAccount> reachable = demo.accounts()
-			.stream()
-			.filter(a -> !a.suspended() && !a.assumeRoleDenied())
-			.map(a -> demo.iam(a.id()))
-			.toList();
-		assertThat(count("ev_credential_report_row", run))
-			.isEqualTo(reachable.stream().mapToLong(a -> a.users().size() + 1).sum());
-		assertThat(count("ev_iam_principal", run, "type = 'USER'"))
-			.isEqualTo(reachable.stream().mapToLong(a -> a.users().size()).sum());
-		assertThat(count("ev_iam_principal", run, "type = 'GROUP'"))
-			.isEqualTo(reachable.stream().mapToLong(a -> a.groups().size()).sum());
-		assertThat(count("ev_iam_principal", run, "type = 'ROLE'"))
-			.isEqualTo(reachable.stream().mapToLong(a -> a.roles().size()).sum());
-		assertThat(count("ev_iam_policy", run)).isEqualTo(reachable.stream().mapToLong(a -> a.policies().size()).sum());
-		assertThat(count("ev_account_alias", run))
-			.isEqualTo(reachable.stream().mapToLong(a -> a.aliases().size()).sum());
-		assertThat(count("ev_password_policy", run)).isEqualTo(reachable.size());
-		assertThat(rows("SELECT account_id FROM ev_password_policy WHERE run_id = ? AND present = FALSE", run))
-			.containsExactlyInAnyOrderElementsOf(
-					reachable.stream().filter(a -> a.passwordPolicy() == null).map(IamAccount::accountId).toList());
-		long virtualDevices = reachable.stream()
-			.mapToLong(a -> a.users().stream().filter(IamUser::mfaActive).count()
-					+ ("VIRTUAL".equals(a.root().mfa()) ? 1 : 0))
-			.sum();
-		assertThat(count("ev_mfa_device", run)).isEqualTo(virtualDevices);
-
-		// Inspector and Artifact
-		assertThat(count("ev_finding", run)).isEqualTo(demo.findings().size());
+		// every source, exactly
+		new ExactTotals(jdbc, demo).assertExact(run);
 		for (String status : List.of("ACTIVE", "SUPPRESSED", "CLOSED")) {
-			assertThat(count("ev_finding", run, "status = '" + status + "'"))
+			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ev_finding WHERE run_id = ? AND status = ?",
+					Long.class, run, status))
 				.isEqualTo(demo.findings().stream().filter(f -> f.status().equals(status)).count());
 		}
-		assertThat(count("ev_artifact_report", run)).isEqualTo(demo.artifactReports().size());
-		assertThat(count("ev_artifact_report", run, "document_sha256 IS NOT NULL"))
+		assertThat(jdbc.queryForObject(
+				"SELECT COUNT(*) FROM ev_artifact_report WHERE run_id = ? AND document_sha256 IS NOT NULL", Long.class,
+				run))
 			.isEqualTo(demo.artifactReports().size());
 
 		// and it really was paged: at least N/5 ListFindings pages and several
@@ -124,15 +87,6 @@ class CollectionFidelityTest {
 		assertThat(simulator.calls().count("inspector2:ListFindings"))
 			.isGreaterThanOrEqualTo(demo.findings().size() / 5);
 		assertThat(simulator.calls().count("artifact:ListReports")).isGreaterThanOrEqualTo(2);
-	}
-
-	private long count(String table, String run) {
-		return count(table, run, "TRUE");
-	}
-
-	private long count(String table, String run, String condition) {
-		return jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE run_id = ? AND " + condition, Long.class,
-				run);
 	}
 
 	private List<String> rows(String sql, String run) {

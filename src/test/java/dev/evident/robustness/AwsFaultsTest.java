@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.evident.support.ExactTotals;
 import dev.evident.job.RunLauncher;
 import dev.evident.job.RunLauncher.Outcome;
 import dev.evident.run.ExitCode;

@@ -1,4 +1,4 @@
-package dev.evident.robustness;
+package dev.evident.support;
 
 import java.util.List;
 
@@ -12,22 +12,22 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The totals of a run compared with the simulator's dataset, source by source, as
- * CollectionFidelityTest does; accounts listed in {@code withoutCredentialReport} are
- * expected to lack their credential report only.
+ * The totals of a run compared with the simulator's dataset, source by source; accounts
+ * listed in {@code withoutCredentialReport} are expected to lack their credential report
+ * only.
  */
-final class ExactTotals {
+public final class ExactTotals {
 
 	private final JdbcTemplate jdbc;
 
 	private final DemoOrganization demo;
 
-	ExactTotals(JdbcTemplate jdbc, DemoOrganization demo) {
+	public ExactTotals(JdbcTemplate jdbc, DemoOrganization demo) {
 		this.jdbc = jdbc;
 		this.demo = demo;
 	}
 
-	void assertExact(String run, String... withoutCredentialReport) {
+	public void assertExact(String run, String... withoutCredentialReport) {
 		List<String> noReport = List.of(withoutCredentialReport);
 		assertThat(count("ev_account", run)).isEqualTo(demo.accounts().size());
 		assertThat(count("ev_org_unit", run)).isEqualTo(demo.organizationalUnits().size());
@@ -70,11 +70,11 @@ final class ExactTotals {
 			.containsExactlyElementsOf(demo.accounts().stream().filter(Account::suspended).map(Account::id).toList());
 	}
 
-	long count(String table, String run) {
+	public long count(String table, String run) {
 		return count(table, run, "TRUE");
 	}
 
-	long count(String table, String run, String condition) {
+	public long count(String table, String run, String condition) {
 		return jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE run_id = ? AND " + condition, Long.class,
 				run);
 	}
