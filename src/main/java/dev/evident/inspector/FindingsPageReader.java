@@ -16,7 +16,10 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.inspector2.Inspector2Client;
+import software.amazon.awssdk.services.inspector2.model.ListFindingsRequest;
 import software.amazon.awssdk.services.inspector2.model.ListFindingsResponse;
+import software.amazon.awssdk.services.inspector2.model.StringComparison;
+import software.amazon.awssdk.services.inspector2.model.StringFilter;
 
 /**
  * Reads ListFindings page by page, region after region, never holding more than one page.
@@ -52,6 +55,8 @@ public class FindingsPageReader implements ItemStreamReader<FindingsPage> {
 
 	private final AccountCredentials credentials;
 
+	private final String chain;
+
 	private int regionIndex;
 
 	private int page;
@@ -62,7 +67,7 @@ public class FindingsPageReader implements ItemStreamReader<FindingsPage> {
 
 	public FindingsPageReader(String runId, String accountId, List<String> regions,
 			Function<String, Inspector2Client> clients, AutoCloseable session, Gaps gaps, Progress progress) {
-		this(runId, accountId, regions, clients, session, gaps, progress, null);
+		this(runId, accountId, regions, clients, session, gaps, progress, null, null);
 	}
 
 	/**
@@ -71,8 +76,9 @@ public class FindingsPageReader implements ItemStreamReader<FindingsPage> {
 	 */
 	public FindingsPageReader(String runId, String accountId, List<String> regions,
 			Function<String, Inspector2Client> clients, AutoCloseable session, Gaps gaps, Progress progress,
-			AccountCredentials credentials) {
+			AccountCredentials credentials, String chain) {
 		this.credentials = credentials;
+		this.chain = chain;
 		this.runId = runId;
 		this.accountId = accountId;
 		this.regions = List.copyOf(regions);
@@ -120,7 +126,7 @@ public class FindingsPageReader implements ItemStreamReader<FindingsPage> {
 				continue;
 			}
 			String region = regions.get(regionIndex);
-			String source = source(region);
+			String source = source(region) + (chain == null ? "" : ":" + chain);
 			if (page == 0) {
 				gaps.clear(runId, accountId, source);
 			}
@@ -131,7 +137,7 @@ public class FindingsPageReader implements ItemStreamReader<FindingsPage> {
 				regionStarted = true;
 				token = response.nextToken();
 				progress.findingsFetched(response.findings().size());
-				return new FindingsPage(accountId, region, page,
+				return new FindingsPage(accountId, region, chain, page,
 						"maxResults=" + PAGE_SIZE + (current == null ? "" : ";page=" + page), response);
 			}
 			catch (SdkException ex) {
@@ -149,15 +155,28 @@ public class FindingsPageReader implements ItemStreamReader<FindingsPage> {
 	private ListFindingsResponse listFindings(String region, String current) {
 		long generation = credentials == null ? 0 : credentials.generation();
 		try {
-			return clients.apply(region).listFindings(b -> b.maxResults(PAGE_SIZE).nextToken(current));
+			return clients.apply(region).listFindings(request(current));
 		}
 		catch (SdkException ex) {
 			if (credentials == null || !AwsErrors.isExpiredToken(ex) || !credentials.renew(generation)) {
 				throw ex;
 			}
 			log.info("The session of {} expired during the findings crawl; assumed the role again", accountId);
-			return clients.apply(region).listFindings(b -> b.maxResults(PAGE_SIZE).nextToken(current));
+			return clients.apply(region).listFindings(request(current));
 		}
+	}
+
+	/**
+	 * A page of every finding, or of one account's when the reader is one chain of
+	 * several.
+	 */
+	private ListFindingsRequest request(String current) {
+		ListFindingsRequest.Builder b = ListFindingsRequest.builder().maxResults(PAGE_SIZE).nextToken(current);
+		if (chain != null) {
+			b.filterCriteria(f -> f
+				.awsAccountId(StringFilter.builder().comparison(StringComparison.EQUALS).value(chain).build()));
+		}
+		return b.build();
 	}
 
 	static String source(String region) {

@@ -34,8 +34,9 @@ public class FindingsPageWriter implements ItemWriter<FindingsPage> {
 	public void write(Chunk<? extends FindingsPage> chunk) {
 		for (FindingsPage page : chunk) {
 			new RawSink(files, runId, packageRoot, page.accountId(), page.region()).json("inspector2",
-					page.region() + "/ListFindings-" + String.format(Locale.ROOT, "%06d", page.page()), "ListFindings",
-					page.parameters(), page.response());
+					page.region() + "/ListFindings-" + (page.chain() == null ? "" : page.chain() + "-")
+							+ String.format(Locale.ROOT, "%06d", page.page()),
+					"ListFindings", page.parameters(), page.response());
 			store.upsert(runId, page.region(), page.response().findings());
 		}
 	}

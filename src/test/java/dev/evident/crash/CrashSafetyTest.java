@@ -57,7 +57,7 @@ class CrashSafetyTest {
 		Path data = work.resolve("data");
 		Path out = work.resolve("out");
 
-		assertThat(run(data, out, 5, "step=collectFindings")).as("killed").isNotEqualTo(ExitCode.COMPLETE);
+		assertThat(run(data, out, 50, "step=collectFindings")).as("killed").isNotEqualTo(ExitCode.COMPLETE);
 		assertThat(packages(out)).as("no package looks complete after the crash").isEmpty();
 		long before = count(data, "SELECT COUNT(*) FROM ev_finding");
 		assertThat(before).as("the crash came mid-crawl").isLessThan(ACCOUNTS * FINDINGS_PER_ACCOUNT);
@@ -167,7 +167,7 @@ class CrashSafetyTest {
 		if (killAt != null) {
 			assertThat(marker.await(120, TimeUnit.SECONDS)).as("reached " + killAt + "\n" + log).isTrue();
 			if (killAt.contains("collectFindings")) {
-				Thread.sleep(1500);
+				Thread.sleep(1000);
 			}
 			process.destroyForcibly();
 		}

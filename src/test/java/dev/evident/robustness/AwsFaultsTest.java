@@ -192,10 +192,12 @@ class AwsFaultsTest {
 
 	@Test
 	void aSessionThatExpiresDuringTheFindingsCrawlIsAssumedAgainOnce() throws Exception {
-		// The Inspector admin's session signs 8 IAM calls, 16 ListFindings pages and 6
-		// coverage calls: the 21st call (a findings page) finds it expired, the new
-		// session lasts to the end.
-		simulator.faults().expireSessionsAfterOwnCalls(20);
+		// The Inspector admin's session signs 8 IAM calls, about 30 ListFindings pages
+		// (one
+		// chain per account and region, fetched in parallel) and 6 coverage calls: the
+		// 31st
+		// call (a findings page) finds it expired, the new session lasts to the end.
+		simulator.faults().expireSessionsAfterOwnCalls(30);
 
 		Outcome outcome = completedWithOnlyTheDeniedAccount("expired");
 
