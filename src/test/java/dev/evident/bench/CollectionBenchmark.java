@@ -101,6 +101,8 @@ class CollectionBenchmark {
 		List<Double> idealSeconds = new ArrayList<>();
 		List<Double> callsPerAccount = new ArrayList<>();
 		List<Double> ingestSeconds = new ArrayList<>();
+		List<Double> crawlSeconds = new ArrayList<>();
+		long pages = 0;
 		for (int i = 0; i < REPEATS; i++) {
 			// 1. accounts, with latency; eu-west-1 has no findings, so the findings step
 			// is trivial
@@ -118,19 +120,30 @@ class CollectionBenchmark {
 					findings.runId()))
 				.isEqualTo(FINDINGS);
 			ingestSeconds.add(stepSeconds(findings.runId(), "collectFindings"));
+			// 3. the findings crawl with latency, in parallel chains
+			simulator.faults().reset().latency(Duration.ofMillis(LATENCY_MS));
+			simulator.calls().reset();
+			Outcome crawl = launch("crawl-" + i, List.of("us-east-1"));
+			pages = simulator.calls().count("inspector2:ListFindings");
+			crawlSeconds.add(stepSeconds(crawl.runId(), "collectFindings"));
 		}
+		double crawl = median(crawlSeconds);
+		double crawlIdeal = pages * LATENCY_MS / 1000.0 / PARALLELISM;
 		double collect = median(collectSeconds);
 		double ideal = median(idealSeconds);
 		double ingest = median(ingestSeconds);
-		String table = String
-			.join("\n", "| measure | N | median | ideal or rate | ratio |", "|---|---|---|---|---|", String.format(
-					Locale.ROOT,
-					"| collectAccounts, %d ms per request, parallelism %d | %d accounts, %.1f calls each | %.2f s | %.2f s ideal | %.2f |",
-					LATENCY_MS, PARALLELISM, ACCOUNTS, median(callsPerAccount), collect, ideal, collect / ideal),
-					String.format(Locale.ROOT,
-							"| collectFindings into H2 (file), no latency | %,d findings | %.2f s | %,.0f findings/s | |",
-							FINDINGS, ingest, FINDINGS / ingest),
-					"", "Medians of " + REPEATS + " runs each, alternating, in one JVM.");
+		String table = String.join("\n", "| measure | N | median | ideal or rate | ratio |", "|---|---|---|---|---|",
+				String.format(Locale.ROOT,
+						"| collectAccounts, %d ms per request, parallelism %d | %d accounts, %.1f calls each | %.2f s | %.2f s ideal | %.2f |",
+						LATENCY_MS, PARALLELISM, ACCOUNTS, median(callsPerAccount), collect, ideal, collect / ideal),
+				String.format(Locale.ROOT,
+						"| collectFindings into H2 (file), no latency | %,d findings | %.2f s | %,.0f findings/s | |",
+						FINDINGS, ingest, FINDINGS / ingest),
+				String.format(Locale.ROOT,
+						"| collectFindings, %d ms per request, %d chains in parallel | %,d findings, %,d pages | %.2f s | %.2f s ideal (one chain: %.1f s) | %.2f |",
+						LATENCY_MS, PARALLELISM, FINDINGS, pages, crawl, crawlIdeal, pages * LATENCY_MS / 1000.0,
+						crawl / crawlIdeal),
+				"", "Medians of " + REPEATS + " runs each, alternating, in one JVM.");
 		System.out.println("\n" + table + "\n");
 		Path report = Path.of("target/benchmark/collection.md");
 		Files.createDirectories(report.getParent());
