@@ -63,8 +63,4 @@ public final class AwsErrors {
 				&& EXPIRED_TOKEN_CODES.contains(aws.awsErrorDetails().errorCode());
 	}
 
-	public static boolean isSdkError(Throwable ex) {
-		return ex instanceof SdkException || unwrap(ex) instanceof AwsServiceException;
-	}
-
 }

@@ -48,11 +48,6 @@ public class FindingStore {
 		jdbc.batchUpdate(upsert, rows);
 	}
 
-	public long count(String runId) {
-		Long n = jdbc.queryForObject("SELECT COUNT(*) FROM ev_finding WHERE run_id = ?", Long.class, runId);
-		return n == null ? 0 : n;
-	}
-
 	private static String truncate(String s, int max) {
 		return s == null || s.length() <= max ? s : s.substring(0, max);
 	}

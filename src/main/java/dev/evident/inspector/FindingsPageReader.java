@@ -22,10 +22,11 @@ import software.amazon.awssdk.services.inspector2.model.StringComparison;
 import software.amazon.awssdk.services.inspector2.model.StringFilter;
 
 /**
- * Reads ListFindings page by page, region after region, never holding more than one page.
- * Its position (region, page number, next token) is saved with every chunk, so a
- * restarted step continues after the last committed page. A region that answers with an
- * AWS error becomes an evidence gap and the reader moves on to the next region.
+ * Reads one chain of ListFindings (one account's findings, or all when {@code chain} is
+ * null) page by page, region after region, never holding more than one page. Its position
+ * (region, page number, next token) is saved with every chunk, so a restarted chain
+ * continues after its last committed page. A region that refuses becomes an evidence gap
+ * and the reader moves on.
  */
 public class FindingsPageReader implements ItemStreamReader<FindingsPage> {
 
@@ -65,14 +66,9 @@ public class FindingsPageReader implements ItemStreamReader<FindingsPage> {
 
 	private boolean regionStarted;
 
-	public FindingsPageReader(String runId, String accountId, List<String> regions,
-			Function<String, Inspector2Client> clients, AutoCloseable session, Gaps gaps, Progress progress) {
-		this(runId, accountId, regions, clients, session, gaps, progress, null, null);
-	}
-
 	/**
-	 * With the administrator's credentials, a page refused with an expired session token
-	 * is read again once, in a new session.
+	 * With the administrator's credentials (optional), a page refused with an expired
+	 * session token is read again once, in a new session.
 	 */
 	public FindingsPageReader(String runId, String accountId, List<String> regions,
 			Function<String, Inspector2Client> clients, AutoCloseable session, Gaps gaps, Progress progress,

@@ -73,10 +73,6 @@ public class Progress {
 		}
 	}
 
-	public long findings() {
-		return findings.get();
-	}
-
 	public void finish() {
 		if (interactive) {
 			paint(true);
