@@ -49,7 +49,7 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
  * leaves out by default), GetFindingsReportStatus with bounded backoff, then the report
  * object streamed from S3. The bytes are kept as evidence while they are read and hashed
  * (never read twice) and parsed as they arrive into rows of {@value #ROWS_PER_ITEM}, ten
- * to a chunk; no more than one batch of findings is ever held.
+ * to a chunk; no more than one chunk of rows is ever held.
  *
  * <p>
  * The report id is saved in the step's context as soon as it is known: a restarted run
