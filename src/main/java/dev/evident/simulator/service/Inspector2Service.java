@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evident.simulator.DemoOrganization;
+import dev.evident.simulator.Faults;
 import dev.evident.simulator.model.Account;
 import dev.evident.simulator.model.Finding;
 import dev.evident.simulator.server.Call;
@@ -27,16 +28,26 @@ public final class Inspector2Service implements Service {
 
 	static final String PRINCIPAL = "inspector2.amazonaws.com";
 
-	private final Protocol protocol = new RestJsonProtocol(
-			Map.of("POST /findings/list", "ListFindings", "POST /coverage/list", "ListCoverage",
-					"POST /status/batch/get", "BatchGetAccountStatus", "POST /members/list", "ListMembers"));
+	private final Protocol protocol = new RestJsonProtocol(Map.of("POST /findings/list", "ListFindings",
+			"POST /coverage/list", "ListCoverage", "POST /status/batch/get", "BatchGetAccountStatus",
+			"POST /members/list", "ListMembers", "POST /reporting/create", "CreateFindingsReport",
+			"POST /reporting/status/get", "GetFindingsReportStatus", "POST /reporting/cancel", "CancelFindingsReport",
+			"POST /findings/aggregation/list", "ListFindingAggregations"));
 
 	private final DemoOrganization org;
 
 	private final java.util.Map<String, List<Finding>> visible = new java.util.concurrent.ConcurrentHashMap<>();
 
+	private final FindingsReports reports;
+
 	public Inspector2Service(DemoOrganization org) {
+		this(org, new Faults(), new S3Objects());
+	}
+
+	/** Findings reports are written to {@code objects} (served by {@link S3Service}). */
+	public Inspector2Service(DemoOrganization org, Faults faults, S3Objects objects) {
 		this.org = org;
+		this.reports = new FindingsReports(this::visibleFindings, objects, faults);
 	}
 
 	@Override
@@ -56,6 +67,11 @@ public final class Inspector2Service implements Service {
 			case "ListCoverage" -> Coverage.list(call, visibleFindings(call), protocol);
 			case "BatchGetAccountStatus" -> AccountStatus.batchGet(call, org, isAdministrator(call.accountId()));
 			case "ListMembers" -> listMembers(call);
+			case "CreateFindingsReport" -> reports.create(call);
+			case "GetFindingsReportStatus" -> reports.status(call);
+			case "CancelFindingsReport" -> reports.cancel(call);
+			case "ListFindingAggregations" ->
+				FindingAggregations.list(call, visibleFindings(call.region(), call.accountId()), protocol);
 			default -> throw new IllegalStateException(call.operation());
 		};
 	}
@@ -72,13 +88,25 @@ public final class Inspector2Service implements Service {
 	 * any offset.
 	 */
 	private List<Finding> visibleFindings(Call call) {
-		boolean admin = isAdministrator(call.accountId());
-		String key = call.region() + "/" + (admin ? "*" : call.accountId());
+		return visibleList(call.region(), call.accountId());
+	}
+
+	/**
+	 * Everything the caller may see in the region, in a stable order: the source of
+	 * findings reports and aggregations.
+	 */
+	Iterable<Finding> visibleFindings(String region, String callerAccountId) {
+		return visibleList(region, callerAccountId);
+	}
+
+	private List<Finding> visibleList(String region, String callerAccountId) {
+		boolean admin = isAdministrator(callerAccountId);
+		String key = region + "/" + (admin ? "*" : callerAccountId);
 		return visible.computeIfAbsent(key,
 				k -> org.findings()
 					.stream()
-					.filter(f -> f.region().equals(call.region()))
-					.filter(f -> admin || f.awsAccountId().equals(call.accountId()))
+					.filter(f -> f.region().equals(region))
+					.filter(f -> admin || f.awsAccountId().equals(callerAccountId))
 					.toList());
 	}
 
