@@ -6,9 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 
 import dev.evident.evidence.EvidenceFiles.Source;
 import dev.evident.evidence.EvidenceFiles.Written;
@@ -33,9 +30,7 @@ public final class EvidenceStream implements AutoCloseable {
 
 	private final Source source;
 
-	private final MessageDigest sha = EvidenceFiles.sha256();
-
-	private final CountingOutputStream out;
+	private final HashingOutputStream out;
 
 	private boolean done;
 
@@ -48,8 +43,7 @@ public final class EvidenceStream implements AutoCloseable {
 		this.tmp = target.resolveSibling(target.getFileName() + ".tmp");
 		try {
 			Files.createDirectories(target.getParent());
-			this.out = new CountingOutputStream(
-					new DigestOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16), sha));
+			this.out = HashingOutputStream.toFile(tmp);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot write evidence file " + relativePath, ex);
@@ -76,7 +70,7 @@ public final class EvidenceStream implements AutoCloseable {
 			throw new UncheckedIOException("cannot write evidence file " + relativePath, ex);
 		}
 		done = true;
-		Written written = new Written(relativePath, HexFormat.of().formatHex(sha.digest()), out.count());
+		Written written = new Written(relativePath, out.sha256(), out.count());
 		files.record(runId, written, source);
 		return written;
 	}

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
 import dev.evident.evidence.SqlDialect;
+import dev.evident.inspector.FindingRow;
 import dev.evident.inspector.FindingStore;
 
 import org.springframework.boot.test.context.TestConfiguration;
@@ -15,7 +16,6 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.services.inspector2.model.Finding;
 
 /**
  * Stopwatches inside the job for the benchmarks: the CPU time the SDK spends
@@ -65,9 +65,9 @@ class Instruments {
 	FindingStore timedFindingStore(JdbcTemplate jdbc, SqlDialect dialect) {
 		return new FindingStore(jdbc, dialect) {
 			@Override
-			public void upsert(String runId, String region, List<Finding> findings) {
+			public void upsert(String runId, List<FindingRow> findings) {
 				long start = System.nanoTime();
-				super.upsert(runId, region, findings);
+				super.upsert(runId, findings);
 				STORE_NANOS.add(System.nanoTime() - start);
 				STORED_ROWS.add(findings.size());
 			}
