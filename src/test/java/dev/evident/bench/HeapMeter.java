@@ -2,9 +2,13 @@ package dev.evident.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Samples the heap while a job runs: the used heap every {@code periodMillis} (peak
@@ -14,10 +18,15 @@ import java.util.List;
  */
 final class HeapMeter implements AutoCloseable {
 
-	record Sample(Instant at, long used) {
+	record Sample(Instant at, long used, long workerCpu) {
 	}
 
 	private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+
+	private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+
+	/** The last CPU time seen of each worker thread: a sum that never goes back. */
+	private final Map<Long, Long> workerCpu = new HashMap<>();
 
 	private final List<Sample> samples = new ArrayList<>();
 
@@ -32,8 +41,9 @@ final class HeapMeter implements AutoCloseable {
 					System.gc();
 				}
 				long used = memory.getHeapMemoryUsage().getUsed();
+				long cpu = workerCpu();
 				synchronized (samples) {
-					samples.add(new Sample(Instant.now(), used));
+					samples.add(new Sample(Instant.now(), used, cpu));
 				}
 				try {
 					Thread.sleep(periodMillis);
@@ -74,6 +84,42 @@ final class HeapMeter implements AutoCloseable {
 			}
 			return max < 0 ? before : max;
 		}
+	}
+
+	/**
+	 * CPU time of the job's worker threads (the {@code --parallelism} pool, named
+	 * account-N) between two instants, from the samples nearest to them.
+	 */
+	double workerCpuSeconds(Instant from, Instant to) {
+		synchronized (samples) {
+			long start = 0;
+			long end = 0;
+			for (Sample s : samples) {
+				if (!s.at().isAfter(from)) {
+					start = s.workerCpu();
+				}
+				if (!s.at().isAfter(to)) {
+					end = s.workerCpu();
+				}
+			}
+			return (end - start) / 1e9;
+		}
+	}
+
+	private long workerCpu() {
+		for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+			if (info != null && info.getThreadName().startsWith("account-")) {
+				long cpu = threads.getThreadCpuTime(info.getThreadId());
+				if (cpu > 0) {
+					workerCpu.put(info.getThreadId(), cpu);
+				}
+			}
+		}
+		long sum = 0;
+		for (long v : workerCpu.values()) {
+			sum += v;
+		}
+		return sum;
 	}
 
 	@Override

@@ -31,10 +31,13 @@ class Instruments {
 
 	static final LongAdder STORED_ROWS = new LongAdder();
 
+	static final LongAdder STORE_CPU_NANOS = new LongAdder();
+
 	static void reset() {
 		UNMARSHAL_NANOS.reset();
 		STORE_NANOS.reset();
 		STORED_ROWS.reset();
+		STORE_CPU_NANOS.reset();
 	}
 
 	private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory
@@ -67,7 +70,9 @@ class Instruments {
 			@Override
 			public void upsert(String runId, List<FindingRow> findings) {
 				long start = System.nanoTime();
+				long cpu = CPU.getCurrentThreadCpuTime();
 				super.upsert(runId, findings);
+				STORE_CPU_NANOS.add(CPU.getCurrentThreadCpuTime() - cpu);
 				STORE_NANOS.add(System.nanoTime() - start);
 				STORED_ROWS.add(findings.size());
 			}

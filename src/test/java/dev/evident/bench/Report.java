@@ -26,12 +26,14 @@ final class Report {
 			Map<String, Long> liveHeap = live.get(n);
 			row(t, "end to end (job)", n, runs, Measured::total, peak(runs, "job"), liveHeap.get("job"),
 					median(runs, Measured::floorSum), "≤ 3× floor sum");
-			row(t, "ingest: SDK unmarshalling, CPU summed over chains", n, runs, Measured::ingest,
+			row(t, ScaleBenchmark.PATH.equals("list") ? "ingest: SDK unmarshalling, CPU summed over chains"
+					: "ingest: export download, hashing and parsing (CPU)", n, runs, Measured::ingest,
 					peak(runs, "collectFindings"), liveHeap.get("collectFindings"), median(runs, Measured::parseFloor),
 					"≤ 2× parse floor");
-			row(t, "store: findings upserts, summed over chains", n, runs, Measured::store, null, null,
+			row(t, "store: findings upserts (wall, summed over threads)", n, runs, Measured::store, null, null,
 					median(runs, Measured::h2Floor), "≤ 2× H2 floor");
-			row(t, "collectFindings step (wall, " + parallelism + " chains in parallel)", n, runs, Measured::collect,
+			row(t, ScaleBenchmark.PATH.equals("list") ? "collectFindings step (wall, " + parallelism + " chains)"
+					: "collectFindings step (wall, findings report)", n, runs, Measured::collect,
 					peak(runs, "collectFindings"), liveHeap.get("collectFindings"),
 					median(runs, m -> m.parseFloor() + m.h2Floor()), "—");
 			row(t, "findings sheets (renderWorkbook step)", (long) median(runs, Measured::sheetRows), runs,
@@ -72,8 +74,8 @@ final class Report {
 			}
 		}
 		t.append(String.format(Locale.ROOT,
-				"%nMedians of %d runs per size (after a warm-up run), %d member accounts, no latency, parallelism %d; live heap from one more run with a full GC every second; max heap %.0f MiB.%n",
-				repeats, accounts, parallelism, Runtime.getRuntime().maxMemory() / MB));
+				"%nMedians of %d runs per size (after a warm-up run), %d member accounts, findings path: %s, no latency, parallelism %d; live heap from one more run with a full GC every second; max heap %.0f MiB.%n",
+				repeats, accounts, ScaleBenchmark.PATH, parallelism, Runtime.getRuntime().maxMemory() / MB));
 		return t.toString();
 	}
 
