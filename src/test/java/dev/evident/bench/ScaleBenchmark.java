@@ -279,7 +279,7 @@ class ScaleBenchmark {
 			return walk.filter(Files::isRegularFile)
 				.filter(p -> p.toString().contains("inspector2"))
 				.filter(p -> p.getFileName().toString().startsWith("ListFindings")
-						|| p.getFileName().toString().contains("findings-export"))
+						|| p.getFileName().toString().startsWith("findings-report"))
 				.sorted()
 				.toList();
 		}

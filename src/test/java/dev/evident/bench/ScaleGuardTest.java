@@ -1,0 +1,194 @@
+package dev.evident.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import dev.evident.evidence.HashingOutputStream;
+import dev.evident.job.RunLauncher;
+import dev.evident.job.RunLauncher.Outcome;
+import dev.evident.run.FindingsExport;
+import dev.evident.run.RunParameters;
+import dev.evident.simulator.Simulator;
+import dev.evident.simulator.synthetic.SyntheticSize;
+import dev.evident.support.SyntheticSimulator;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The performance regression guard of the default test run: a {@value #N}-finding job
+ * (findings report path, 40 accounts) against the floors of its own libraries, measured
+ * in this JVM on the same inputs right after it, as ratios and never as absolute times.
+ * Each side takes the best of {@value #RUNS} runs after a warm-up, so that a noisy
+ * neighbour slows a run without failing the build; the targets are those of
+ * docs/performance.md. The heap bound is the live heap after a full GC during a run.
+ */
+@SpringBootTest
+@Import(Instruments.class)
+class ScaleGuardTest {
+
+	static final long N = 20_000;
+
+	static final int RUNS = 2;
+
+	/** Live heap after GC while the job runs: the Spring context, caches, one chunk. */
+	static final long LIVE_HEAP_BOUND = 256L * 1024 * 1024;
+
+	static final Simulator simulator = SyntheticSimulator.start(SyntheticSize.of(40, 2_000, N), 16);
+
+	static Path work;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) throws IOException {
+		work = Files.createTempDirectory("evident-guard");
+		registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + work.resolve("store") + ";DB_CLOSE_DELAY=-1");
+		SyntheticSimulator.register(registry, simulator);
+		registry.add("evident.inspector.report-poll-initial", () -> "PT0.02S");
+	}
+
+	@AfterAll
+	static void stop() {
+		simulator.close();
+		FileSystemUtils.deleteRecursively(work.toFile());
+	}
+
+	@Autowired
+	RunLauncher launcher;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Test
+	void aTwentyThousandFindingJobStaysWithinTheTargetsOfItsOwnFloors() throws Exception {
+		cleanUp(launch("guard-warmup"));
+		Best job = new Best();
+		Best floors = new Best();
+		for (int i = 0; i < RUNS; i++) {
+			String runId = "guard-" + i;
+			Instruments.reset();
+			long hashing = HashingOutputStream.hashingNanos();
+			Outcome outcome;
+			double ingest;
+			StageTimes times;
+			try (HeapMeter heap = HeapMeter.peak()) {
+				outcome = launch(runId);
+				times = StageTimes.of(jdbc, runId);
+				StageTimes.Window collect = times.step("collectFindings");
+				ingest = heap.workerCpuSeconds(collect.start(), collect.end())
+						- Instruments.STORE_CPU_NANOS.sum() / 1e9;
+			}
+			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ev_finding WHERE run_id = ?", Long.class, runId))
+				.as("every finding stored once")
+				.isEqualTo(N);
+			job.keep("ingest", ingest);
+			job.keep("store", Instruments.STORE_NANOS.sum() / 1e9);
+			job.keep("sheets", times.step("renderWorkbook").seconds());
+			job.keep("hashing", (HashingOutputStream.hashingNanos() - hashing) / 1e9);
+
+			Path pkg = outcome.layout().orElseThrow().packageDir();
+			long active = jdbc.queryForObject(
+					"SELECT COUNT(*) FROM ev_finding WHERE run_id = ? AND status = 'ACTIVE'", Long.class, runId);
+			List<Object[]> rows = sample(runId);
+			floors.keep("parse", Floors.parse(raw(pkg)));
+			floors.keep("h2", Floors.h2(work.resolve("floor"), rows, N));
+			floors.keep("sxssf", Floors.sxssf(work.resolve("floor.xlsx"), rows.stream().map(ScaleGuardTest::sheetRow).toList(),
+					N + active, 200));
+			floors.keep("sha", Floors.sha256(files(pkg)));
+			cleanUp(outcome);
+		}
+		assertThat(job.ratio("ingest", floors, "parse")).as("ingest / Jackson parse floor").isLessThanOrEqualTo(2.0);
+		assertThat(job.ratio("store", floors, "h2")).as("store / H2 batch floor").isLessThanOrEqualTo(2.0);
+		assertThat(job.ratio("sheets", floors, "sxssf")).as("findings sheets / SXSSF floor").isLessThanOrEqualTo(1.5);
+		assertThat(job.ratio("hashing", floors, "sha")).as("hashing / SHA-256 floor").isLessThanOrEqualTo(1.2);
+
+		long live;
+		try (HeapMeter heap = HeapMeter.live(500)) {
+			Outcome outcome = launch("guard-live");
+			StageTimes times = StageTimes.of(jdbc, "guard-live");
+			live = heap.max(times.jobStart(), times.jobEnd());
+			cleanUp(outcome);
+		}
+		assertThat(live).as("live heap after GC during the job").isLessThanOrEqualTo(LIVE_HEAP_BOUND);
+	}
+
+	/** The smallest value of each measure over the runs. */
+	static final class Best {
+
+		private final java.util.Map<String, Double> best = new java.util.HashMap<>();
+
+		void keep(String measure, double seconds) {
+			best.merge(measure, seconds, Math::min);
+		}
+
+		double ratio(String measure, Best floors, String floor) {
+			return best.get(measure) / floors.best.get(floor);
+		}
+
+	}
+
+	private Outcome launch(String runId) throws Exception {
+		RunParameters parameters = SyntheticSimulator.run(runId, work.resolve("out"), simulator, 4)
+			.withFindingsExport(FindingsExport.parse("s3://evident-guard/findings/",
+					"arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab", null));
+		Outcome outcome = launcher.launch(parameters);
+		assertThat(outcome.status()).isEqualTo(BatchStatus.COMPLETED);
+		return outcome;
+	}
+
+	private List<Object[]> sample(String runId) {
+		return jdbc.query("SELECT " + Floors.FINDING_COLUMNS + " FROM ev_finding WHERE run_id = ? ORDER BY finding_arn LIMIT 1000",
+				(rs, i) -> {
+					Object[] row = new Object[17];
+					for (int c = 0; c < 17; c++) {
+						row[c] = rs.getObject(c + 1);
+					}
+					return row;
+				}, runId);
+	}
+
+	static Object[] sheetRow(Object[] t) {
+		return new Object[] { t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9], t[10], t[11], t[12], t[13], t[14], t[15],
+				t[16], t[1] };
+	}
+
+	private void cleanUp(Outcome outcome) throws IOException {
+		jdbc.update("DELETE FROM ev_finding WHERE run_id = ?", outcome.runId());
+		if (outcome.layout().isPresent()) {
+			FileSystemUtils.deleteRecursively(outcome.layout().get().packageDir());
+			Files.deleteIfExists(outcome.layout().get().bundle());
+		}
+	}
+
+	static List<Path> raw(Path pkg) throws IOException {
+		try (Stream<Path> walk = Files.walk(pkg)) {
+			return walk.filter(Files::isRegularFile)
+				.filter(p -> p.toString().contains("inspector2"))
+				.filter(p -> p.getFileName().toString().startsWith("ListFindings")
+						|| p.getFileName().toString().startsWith("findings-report"))
+				.sorted()
+				.toList();
+		}
+	}
+
+	static List<Path> files(Path pkg) throws IOException {
+		try (Stream<Path> walk = Files.walk(pkg)) {
+			return new ArrayList<>(walk.filter(Files::isRegularFile).sorted().toList());
+		}
+	}
+
+}
