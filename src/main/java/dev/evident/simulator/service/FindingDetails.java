@@ -51,11 +51,11 @@ final class FindingDetails {
 		tags.put("Name", name(f) + "-" + env);
 		tags.put("Environment", env);
 		tags.put("Owner", "team-" + team + "@example.com");
-		int extra = rnd.nextInt(3);
-		if (extra > 0) {
+		int extra = rnd.nextInt(4);
+		if (extra > 1) {
 			tags.put("CostCenter", "CC-" + (1000 + rnd.nextInt(9000)));
 		}
-		if (extra > 1) {
+		if (extra > 2) {
 			tags.put("Application", APPLICATIONS[rnd.nextInt(APPLICATIONS.length)]);
 		}
 		ObjectNode node = Json.obj();
@@ -143,7 +143,8 @@ final class FindingDetails {
 		Finding.Vulnerability v = f.vulnerability();
 		Random rnd = random("packages" + f.findingArn());
 		ArrayNode list = Json.arr();
-		int count = 1 + rnd.nextInt(3);
+		int roll = rnd.nextInt(10);
+		int count = roll < 6 ? 1 : roll < 9 ? 2 : 3;
 		for (int i = 0; i < count; i++) {
 			String name = "OS".equals(v.packageManager()) && i > 0 ? v.packageName() + OS_SUFFIXES[i - 1]
 					: v.packageName();
@@ -181,12 +182,14 @@ final class FindingDetails {
 		};
 	}
 
-	/** NVD and vendor advisories for the vulnerability. */
+	/** NVD, CVE and vendor advisories for the vulnerability (1 to 4). */
 	static ArrayNode referenceUrls(Finding f) {
 		String id = f.vulnerability().id();
 		Random rnd = random("refs" + f.findingArn());
 		ArrayNode urls = Json.arr().add("https://nvd.nist.gov/vuln/detail/" + id);
-		urls.add("https://www.cve.org/CVERecord?id=" + id);
+		if (rnd.nextBoolean()) {
+			urls.add("https://www.cve.org/CVERecord?id=" + id);
+		}
 		if (rnd.nextBoolean()) {
 			urls.add("https://alas.aws.amazon.com/cve/html/" + id + ".html");
 		}

@@ -88,10 +88,7 @@ final class FindingJson {
 					.put("imageId", "ami-0" + Ids.hex("ami" + salt, 16))
 					.put("platform", "AMAZON_LINUX_2")
 					.put("vpcId", "vpc-0" + Ids.hex("vpc" + f.awsAccountId(), 16))
-					.put("subnetId", "subnet-0" + Ids.hex("subnet" + salt, 16))
-					.put("keyName", "ops-" + f.region())
-					.put("iamInstanceProfileArn",
-							"arn:aws:iam::" + f.awsAccountId() + ":instance-profile/ec2-app-role");
+					.put("subnetId", "subnet-0" + Ids.hex("subnet" + salt, 16));
 				instance.set("ipV4Addresses",
 						Json.arr()
 							.add("10." + Integer.parseInt(hex.substring(0, 2), 16) + "."
