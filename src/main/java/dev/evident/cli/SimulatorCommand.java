@@ -22,10 +22,11 @@ import picocli.CommandLine.Spec;
 		description = { "Serves the demo organization on 127.0.0.1 with the real AWS wire protocols (STS and IAM",
 				"query/XML, Organizations JSON 1.1, Inspector2 and Artifact REST-JSON), so that the AWS CLI or",
 				"any SDK can be pointed at it. Stop it with Ctrl-C.", "",
-				"With --synthetic or any --synthetic-* option it serves a large synthetic organization instead",
-				"(default: 500 accounts over nested OUs, 20,000 IAM users, 1,000,000 Inspector findings of about",
-				"2 KB each, 15 Artifact reports). Its findings are generated on demand, so the simulator stays",
-				"small in memory; the same options give the same ids and finding ARNs on every start.", "" })
+				"With --synthetic or any --synthetic-* option it serves a large synthetic",
+				"organization instead (default: 500 accounts over nested OUs, 20,000 IAM users,",
+				"1,000,000 Inspector findings of about 2 KB each, 15 Artifact reports). Its",
+				"findings are generated on demand, so the simulator stays small in memory; the",
+				"same options give the same ids and finding ARNs on every start.", "" })
 public class SimulatorCommand implements Callable<Integer> {
 
 	@Option(names = "--port", paramLabel = "N", defaultValue = "4566",

@@ -18,9 +18,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The organization a {@link Simulator} serves, loaded from the data file and expanded
- * deterministically for the reference instant. Immutable; tests use it to compare totals
- * with what the AWS APIs returned.
+ * The organization a {@link Simulator} serves, loaded from the data file (or built from a
+ * synthetic size) and expanded deterministically for the reference instant. Immutable;
+ * tests use it to compare totals with what the AWS APIs returned. Its findings come from
+ * a {@link FindingSource}: in memory for a data file, generated on demand for a synthetic
+ * organization.
  */
 public final class DemoOrganization {
 

@@ -53,6 +53,20 @@ class CommandLineTest {
 	}
 
 	@Test
+	void tooSmallASyntheticOrganizationIsAUsageError() {
+		assertThat(run("simulator", "--port", "0", "--synthetic-accounts", "2")).isEqualTo(ExitCode.USAGE);
+		assertThat(err.toString()).startsWith("evident: a synthetic organization needs at least 4 accounts: 2")
+			.doesNotContain("\tat ");
+	}
+
+	@Test
+	void simulatorHelpListsTheSyntheticSizes() {
+		assertThat(run("simulator", "--help")).isZero();
+		assertThat(out.toString()).contains("--synthetic-findings=N", "--synthetic-accounts=N", "--synthetic-users=N",
+				"1,000,000 Inspector findings");
+	}
+
+	@Test
 	void mappingsValidateAcceptsTheBuiltInMappings() {
 		assertThat(run("mappings", "validate")).isZero();
 		assertThat(out.toString()).startsWith("Mappings are valid: ").contains(" controls, ").contains(" frameworks");
