@@ -19,6 +19,8 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /**
  * The one place where SDK clients are configured: region, credentials, endpoint override,
@@ -84,6 +86,21 @@ public class AwsClientConfigurer implements AutoCloseable {
 			.retryStrategy(retryStrategy());
 		interceptors.forEach(override::addExecutionInterceptor);
 		return builder.overrideConfiguration(override.build());
+	}
+
+	/**
+	 * An S3 client like the others; path-style addressing ({@code endpoint/bucket/key})
+	 * whenever the endpoint is not AWS's own (an explicit endpoint, or
+	 * {@code AWS_ENDPOINT_URL[_S3]}), since simulators and S3-compatible stores rarely
+	 * serve bucket subdomains. Buckets in another region are followed.
+	 */
+	public S3Client s3(AwsCredentialsProvider credentials, Region region) {
+		S3ClientBuilder builder = configure(S3Client.builder(), credentials, region).crossRegionAccessEnabled(true);
+		if (properties.endpoint() != null || System.getenv("AWS_ENDPOINT_URL_S3") != null
+				|| System.getenv("AWS_ENDPOINT_URL") != null) {
+			builder.forcePathStyle(true);
+		}
+		return builder.build();
 	}
 
 	/**

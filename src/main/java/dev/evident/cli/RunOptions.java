@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import dev.evident.run.FindingsExport;
 import dev.evident.run.Period;
 import dev.evident.run.RunParameters;
 import dev.evident.run.Source;
@@ -91,6 +92,24 @@ public class RunOptions {
 			description = "Accounts collected at once. Default: ${DEFAULT-VALUE}.")
 	int parallelism;
 
+	@Option(names = "--findings-export", paramLabel = "s3://BUCKET/PREFIX",
+			description = "Read Inspector findings from findings reports that Inspector writes to this S3 "
+					+ "location (CreateFindingsReport, JSON, every status), instead of ListFindings pages. "
+					+ "Needs --findings-export-kms-key. See docs/findings-export.md for the bucket and key policies.")
+	String findingsExport;
+
+	@Option(names = "--findings-export-kms-key", paramLabel = "ARN",
+			description = "The KMS key Inspector encrypts findings reports with (required by " + "--findings-export).")
+	String findingsExportKmsKey;
+
+	@Option(names = "--findings-export-above", paramLabel = "N", arity = "0..1",
+			fallbackValue = "" + FindingsExport.DEFAULT_THRESHOLD,
+			description = "With --findings-export: use the report only in regions where the organization has at "
+					+ "least N active findings (counted with ListFindingAggregations), ListFindings elsewhere. "
+					+ "Without N: " + FindingsExport.DEFAULT_THRESHOLD + ". Without this option, the report is "
+					+ "used in every region.")
+	Long findingsExportAbove;
+
 	/** Validates the options; every message is one line fit for a usage error. */
 	RunParameters toParameters(Source source, Instant now, String runId) {
 		Period p = period == null ? Period.lastCompletedBefore(now) : Period.parse(period);
@@ -115,9 +134,10 @@ public class RunOptions {
 				throw new IllegalArgumentException("--manual-evidence " + manualEvidence + " is not a readable folder");
 			}
 		}
+		FindingsExport export = FindingsExport.parse(findingsExport, findingsExportKmsKey, findingsExportAbove);
 		return new RunParameters(runId, p, clock, source, out.toAbsolutePath().normalize(), roleName, externalId,
 				accounts.stream().sorted().toList(), ous.stream().sorted().toList(), regions.stream().sorted().toList(),
-				parallelism, frameworks.stream().map(String::trim).sorted().toList(), manual);
+				parallelism, frameworks.stream().map(String::trim).sorted().toList(), manual, export);
 	}
 
 	private static void require(Pattern pattern, String value, String option, String expected) {

@@ -6,11 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -47,12 +45,12 @@ public class EvidenceFiles {
 		try {
 			Files.createDirectories(target.getParent());
 			Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-			MessageDigest sha = sha256();
 			long size;
-			try (OutputStream file = Files.newOutputStream(tmp);
-					CountingOutputStream counted = new CountingOutputStream(new DigestOutputStream(file, sha))) {
-				content.writeTo(counted);
-				size = counted.count();
+			String hash;
+			try (HashingOutputStream hashed = HashingOutputStream.toFile(tmp)) {
+				content.writeTo(hashed);
+				size = hashed.count();
+				hash = hashed.sha256();
 			}
 			catch (IOException | RuntimeException ex) {
 				// A file that could not be written whole is not evidence: leave nothing
@@ -61,7 +59,7 @@ public class EvidenceFiles {
 				throw ex;
 			}
 			Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-			Written written = new Written(relativePath, HexFormat.of().formatHex(sha.digest()), size);
+			Written written = new Written(relativePath, hash, size);
 			record(runId, written, source);
 			return written;
 		}

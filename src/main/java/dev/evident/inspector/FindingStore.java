@@ -9,12 +9,9 @@ import dev.evident.evidence.Timestamps;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-import software.amazon.awssdk.services.inspector2.model.Finding;
-import software.amazon.awssdk.services.inspector2.model.Resource;
-
 /**
  * Inspector findings in the evidence store, upserted by (run, findingArn): never
- * duplicated.
+ * duplicated, whichever path (ListFindings or a findings report) brought them.
  */
 @Repository
 public class FindingStore {
@@ -32,18 +29,14 @@ public class FindingStore {
 		this.upsert = dialect.upsert("ev_finding", List.of("run_id", "finding_arn"), COLUMNS);
 	}
 
-	public void upsert(String runId, String region, List<Finding> findings) {
+	public void upsert(String runId, List<FindingRow> findings) {
 		List<Object[]> rows = new ArrayList<>(findings.size());
-		for (Finding f : findings) {
-			Resource resource = f.resources().isEmpty() ? null : f.resources().get(0);
-			String vulnerability = f.packageVulnerabilityDetails() != null
-					? f.packageVulnerabilityDetails().vulnerabilityId() : null;
-			rows.add(new Object[] { runId, f.findingArn(), f.awsAccountId(), region, f.severityAsString(),
-					f.statusAsString(), f.typeAsString(), truncate(f.title(), 4000), vulnerability,
-					resource == null ? null : resource.typeAsString(),
-					resource == null ? null : truncate(resource.id(), 2048), f.inspectorScore(),
-					f.fixAvailableAsString(), f.exploitAvailableAsString(), Timestamps.utc(f.firstObservedAt()),
-					Timestamps.utc(f.lastObservedAt()), Timestamps.utc(f.updatedAt()) });
+		for (FindingRow f : findings) {
+			rows.add(new Object[] { runId, f.findingArn(), f.accountId(), f.region(), f.severity(), f.status(),
+					f.type(), truncate(f.title(), 4000), f.vulnerabilityId(), f.resourceType(),
+					truncate(f.resourceId(), 2048), f.inspectorScore(), f.fixAvailable(), f.exploitAvailable(),
+					Timestamps.utc(f.firstObservedAt()), Timestamps.utc(f.lastObservedAt()),
+					Timestamps.utc(f.updatedAt()) });
 		}
 		jdbc.batchUpdate(upsert, rows);
 	}

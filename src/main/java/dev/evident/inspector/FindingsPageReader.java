@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.inspector2.model.StringFilter;
  * continues after its last committed page. A region that refuses becomes an evidence gap
  * and the reader moves on.
  */
-public class FindingsPageReader implements ItemStreamReader<FindingsPage> {
+public class FindingsPageReader implements ItemStreamReader<FindingsItem> {
 
 	private static final Logger log = LoggerFactory.getLogger(FindingsPageReader.class);
 

@@ -10,10 +10,11 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
- * Writes each page raw (as evidence) and its findings to the store, in the chunk's
- * transaction.
+ * Writes each ListFindings page raw (as evidence) and its findings to the store, in the
+ * chunk's transaction; rows of a findings report go to the store (the report's reader
+ * keeps the report itself as evidence).
  */
-public class FindingsPageWriter implements ItemWriter<FindingsPage> {
+public class FindingsPageWriter implements ItemWriter<FindingsItem> {
 
 	private final String runId;
 
@@ -31,13 +32,18 @@ public class FindingsPageWriter implements ItemWriter<FindingsPage> {
 	}
 
 	@Override
-	public void write(Chunk<? extends FindingsPage> chunk) {
-		for (FindingsPage page : chunk) {
+	public void write(Chunk<? extends FindingsItem> chunk) {
+		for (FindingsItem item : chunk) {
+			if (item instanceof ExportedFindings exported) {
+				store.upsert(runId, exported.rows());
+				continue;
+			}
+			FindingsPage page = (FindingsPage) item;
 			new RawSink(files, runId, packageRoot, page.accountId(), page.region()).json("inspector2",
 					page.region() + "/ListFindings-" + (page.chain() == null ? "" : page.chain() + "-")
 							+ String.format(Locale.ROOT, "%06d", page.page()),
 					"ListFindings", page.parameters(), page.response());
-			store.upsert(runId, page.region(), page.response().findings());
+			store.upsert(runId, page.response().findings().stream().map(f -> FindingRow.of(page.region(), f)).toList());
 		}
 	}
 

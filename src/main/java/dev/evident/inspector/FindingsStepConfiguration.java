@@ -1,8 +1,16 @@
 package dev.evident.inspector;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+
+import dev.evident.aws.AwsErrors;
+import dev.evident.run.FindingsExport;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import dev.evident.aws.AccountSessions;
 import dev.evident.aws.AwsClientConfigurer;
@@ -23,6 +31,7 @@ import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,21 +39,39 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.regions.Region;
+
 /**
  * The {@code collectFindings} step: ListFindings from Inspector's delegated administrator
  * (or the management account), split into chains, one per region and account in scope (an
  * {@code awsAccountId} filter), fetched in parallel on the {@code --parallelism} pool,
  * {@value #PAGES_PER_CHUNK} pages per transaction. A restart resumes the chains that did
  * not complete, each after its last committed page.
+ *
+ * <p>
+ * With {@code --findings-export}, a region is read instead from one findings report
+ * ({@link FindingsExportReader}, one chain per region), in every region or, with
+ * {@code --findings-export-above N}, where the organization has at least N active
+ * findings ({@link FindingsCount}).
  */
 @Configuration(proxyBeanMethods = false)
 public class FindingsStepConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(FindingsStepConfiguration.class);
 
 	static final int PAGES_PER_CHUNK = 10;
 
 	static final String REGION = "region";
 
 	static final String CHAIN = "chain";
+
+	/** The chain's source: {@value #LIST} or {@value #EXPORT}. */
+	static final String MODE = "mode";
+
+	static final String LIST = "list";
+
+	static final String EXPORT = "export";
 
 	public static final String INSPECTOR_PRINCIPAL = "inspector2.amazonaws.com";
 
@@ -60,54 +87,121 @@ public class FindingsStepConfiguration {
 			.build();
 	}
 
-	/** One chain per region and account in scope. */
+	/**
+	 * One ListFindings chain per region and account in scope, or one findings report
+	 * chain per region that uses the export.
+	 */
 	@Bean
 	@StepScope
 	Partitioner findingsPartitioner(@Value("#{stepExecution}") StepExecution step, Runs runs,
-			OrganizationStore organizations, AwsClientConfigurer aws) {
+			OrganizationStore organizations, AwsClientConfigurer aws, AccountSessions sessions) {
 		RunContext run = RunContext.of(step, runs);
-		List<String> accounts = organizations.accounts(run.runId())
-			.stream()
-			.filter(OrganizationSnapshot.Account::inScope)
-			.map(OrganizationSnapshot.Account::id)
-			.toList();
+		List<String> accounts = inScope(organizations, run);
+		FindingsExport export = run.parameters().findingsExport();
 		return gridSize -> {
 			Map<String, ExecutionContext> chains = new LinkedHashMap<>();
-			for (String region : regions(aws, run)) {
-				for (String account : accounts) {
-					ExecutionContext context = new ExecutionContext();
-					context.putString(REGION, region);
-					context.putString(CHAIN, account);
-					chains.put("findings-" + region + "-" + account, context);
+			try (InspectorSession session = export == null || export.forced() ? null
+					: session(organizations, aws, sessions, run)) {
+				for (String region : regions(aws, run)) {
+					if (export != null && useExport(export, session, region, accounts)) {
+						ExecutionContext context = new ExecutionContext();
+						context.putString(REGION, region);
+						context.putString(MODE, EXPORT);
+						chains.put("findings-" + region + "-export", context);
+						continue;
+					}
+					for (String account : accounts) {
+						ExecutionContext context = new ExecutionContext();
+						context.putString(REGION, region);
+						context.putString(CHAIN, account);
+						context.putString(MODE, LIST);
+						chains.put("findings-" + region + "-" + account, context);
+					}
 				}
 			}
 			return chains;
 		};
 	}
 
+	/** Whether a region is read from a findings report. */
+	private static boolean useExport(FindingsExport export, InspectorSession session, String region,
+			List<String> accounts) {
+		if (export.forced()) {
+			return true;
+		}
+		long active;
+		try {
+			active = FindingsCount.active(session.client(region), Set.copyOf(accounts));
+		}
+		catch (SdkException ex) {
+			if (!AwsErrors.isPermanent(ex)) {
+				throw ex;
+			}
+			log.warn("Cannot count the findings in {} ({}): reading them with ListFindings", region,
+					AwsErrors.code(ex));
+			return false;
+		}
+		boolean use = active >= export.threshold();
+		log.info("Findings in {}: {} active (ListFindingAggregations), threshold {}: {}", region, active,
+				export.threshold(), use ? "findings report" : "ListFindings");
+		return use;
+	}
+
 	@Bean
 	Step collectFindingsChain(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			FindingsPageReader findingsPageReader, FindingsPageWriter findingsPageWriter) {
-		return new ChunkOrientedStepBuilder<FindingsPage, FindingsPage>("collectFindingsChain", jobRepository,
+			@Qualifier("findingsReader") ItemStreamReader<FindingsItem> findingsReader,
+			FindingsPageWriter findingsPageWriter) {
+		return new ChunkOrientedStepBuilder<FindingsItem, FindingsItem>("collectFindingsChain", jobRepository,
 				PAGES_PER_CHUNK)
-			.reader(findingsPageReader)
+			.reader(findingsReader)
 			.writer(findingsPageWriter)
 			.transactionManager(transactionManager)
 			.build();
 	}
 
+	/**
+	 * The chain's reader: ListFindings pages of one account, or one region's findings
+	 * report.
+	 */
 	@Bean
 	@StepScope
-	FindingsPageReader findingsPageReader(@Value("#{stepExecution}") StepExecution step, Runs runs,
+	ItemStreamReader<FindingsItem> findingsReader(@Value("#{stepExecution}") StepExecution step, Runs runs,
 			OrganizationStore organizations, AwsClientConfigurer aws, AccountSessions sessions, Gaps gaps,
-			Progress progress) {
+			Progress progress, EvidenceFiles files,
+			@Value("${evident.inspector.report-poll-initial:PT2S}") Duration pollInitial,
+			@Value("${evident.inspector.report-poll-max:PT30S}") Duration pollMax,
+			@Value("${evident.inspector.report-timeout:PT2H}") Duration pollTimeout) {
 		RunContext run = RunContext.of(step, runs);
 		String account = inspectorAdmin(organizations, run);
 		ExecutionContext chain = step.getExecutionContext();
-		InspectorSession session = new InspectorSession(aws, sessions.credentials(account,
+		InspectorSession session = session(organizations, aws, sessions, run);
+		String region = chain.getString(REGION);
+		if (EXPORT.equals(chain.getString(MODE, LIST))) {
+			FindingsExport export = run.parameters().findingsExport();
+			boolean restricted = !run.parameters().accounts().isEmpty() || !run.parameters().ous().isEmpty();
+			return new FindingsExportReader(
+					new FindingsExportReader.Target(run.runId(), account, region, run.layout().staging(),
+							Set.copyOf(inScope(organizations, run)), restricted),
+					export, session, aws.s3(session.credentials().provider(), Region.of(region)), files, gaps, progress,
+					new ReportPolling(pollInitial, pollMax, pollTimeout), d -> Thread.sleep(d.toMillis()));
+		}
+		return new FindingsPageReader(run.runId(), account, List.of(region), session::client, session, gaps, progress,
+				session.credentials(), chain.getString(CHAIN));
+	}
+
+	private static List<String> inScope(OrganizationStore organizations, RunContext run) {
+		return organizations.accounts(run.runId())
+			.stream()
+			.filter(OrganizationSnapshot.Account::inScope)
+			.map(OrganizationSnapshot.Account::id)
+			.toList();
+	}
+
+	/** Inspector clients of the administrator account. */
+	private static InspectorSession session(OrganizationStore organizations, AwsClientConfigurer aws,
+			AccountSessions sessions, RunContext run) {
+		return new InspectorSession(aws, sessions.credentials(inspectorAdmin(organizations, run),
 				run.record().callerAccountId(), organizations.partition(run.runId()), run.runId()));
-		return new FindingsPageReader(run.runId(), account, List.of(chain.getString(REGION)), session::client, session,
-				gaps, progress, session.credentials(), chain.getString(CHAIN));
 	}
 
 	@Bean

@@ -70,10 +70,11 @@ public class RenderStepConfiguration {
 			var root = run.layout().staging();
 			Files.createDirectories(root);
 			var tmp = root.resolve(name + ".tmp");
-			renderer.render(run.runId(), tmp);
+			EvidenceFiles.Written written = renderer.render(run.runId(), tmp);
 			Files.move(tmp, root.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
 					java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-			RenderedFile.record(files, run.runId(), root, name, operation);
+			files.record(run.runId(), new EvidenceFiles.Written(name, written.sha256(), written.size()),
+					new EvidenceFiles.Source(operation, null, null, null, java.time.Instant.now()));
 			return RepeatStatus.FINISHED;
 		};
 	}
@@ -81,7 +82,8 @@ public class RenderStepConfiguration {
 	@FunctionalInterface
 	interface Renderer {
 
-		void render(String runId, java.nio.file.Path target) throws Exception;
+		/** Renders to {@code target}, returning the SHA-256 and size of what it wrote. */
+		EvidenceFiles.Written render(String runId, java.nio.file.Path target) throws Exception;
 
 	}
 

@@ -2,6 +2,9 @@ package dev.evident.report;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+
+import dev.evident.evidence.EvidenceFiles;
+import dev.evident.evidence.HashingOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Calendar;
@@ -36,8 +39,11 @@ final class PdfAttachment {
 	private PdfAttachment() {
 	}
 
-	/** Reads {@code pdf}, attaches {@code file} and writes the result to {@code out}. */
-	static void attach(Path pdf, Path file, Path out) throws IOException {
+	/**
+	 * Reads {@code pdf}, attaches {@code file} and writes the result to {@code out},
+	 * hashing it on the way.
+	 */
+	static EvidenceFiles.Written attach(Path pdf, Path file, Path out, String name) throws IOException {
 		byte[] bytes = Files.readAllBytes(file);
 		Calendar modified = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
 		modified.setTimeInMillis(Files.getLastModifiedTime(file).toMillis());
@@ -68,7 +74,11 @@ final class PdfAttachment {
 			COSArray af = new COSArray();
 			af.add(spec);
 			catalog.getCOSObject().setItem(AF, af);
-			doc.save(out.toFile());
+			try (HashingOutputStream hashed = HashingOutputStream.toFile(out)) {
+				doc.save(hashed);
+				hashed.flush();
+				return new EvidenceFiles.Written(name, hashed.sha256(), hashed.count());
+			}
 		}
 	}
 

@@ -5,6 +5,9 @@ import java.awt.color.ICC_Profile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+
+import dev.evident.evidence.EvidenceFiles;
+import dev.evident.evidence.HashingOutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -70,23 +73,25 @@ public class PdfReportRenderer {
 		Slf4jXRLogger.install();
 	}
 
-	public void render(String runId, Path target) {
-		render(runId, target, ReportStamp.none());
+	public EvidenceFiles.Written render(String runId, Path target) {
+		return render(runId, target, ReportStamp.none());
 	}
 
 	/**
 	 * Renders the report of a run, stamped with the package's manifest hash and the tool
 	 * version.
 	 */
-	public void render(String runId, Path target, ReportStamp stamp) {
+	public EvidenceFiles.Written render(String runId, Path target, ReportStamp stamp) {
 		long started = System.nanoTime();
 		PdfSettings settings = PdfSettings.load(templates);
 		ReportModel model = new ReportQueries(jdbc, settings.limits(), clock).load(runId, stamp);
 		String xhtml = renderXhtml(settings, model);
 		Path tmp = target.resolveSibling(target.getFileName() + ".part");
 		Path attached = target.resolveSibling(target.getFileName() + ".part2");
+		String name = target.getFileName().toString();
+		EvidenceFiles.Written written;
 		try {
-			try (OutputStream out = Files.newOutputStream(tmp)) {
+			try (HashingOutputStream out = HashingOutputStream.toFile(tmp)) {
 				PdfRendererBuilder builder = new PdfRendererBuilder();
 				builder.useFastMode();
 				builder.withProducer("Evident " + stamp.toolVersion());
@@ -111,9 +116,10 @@ public class PdfReportRenderer {
 				builder.withHtmlContent(xhtml, SCHEME + ":pdf/" + settings.template());
 				builder.toStream(out);
 				builder.run();
+				written = new EvidenceFiles.Written(name, out.sha256(), out.count());
 			}
 			if (stamp.resultsJson() != null) {
-				PdfAttachment.attach(tmp, stamp.resultsJson(), attached);
+				written = PdfAttachment.attach(tmp, stamp.resultsJson(), attached, name);
 				moveIntoPlace(attached, target);
 			}
 			else {
@@ -134,6 +140,7 @@ public class PdfReportRenderer {
 		}
 		log.info("PDF report for run {} written to {} in {} ms", runId, target.getFileName(),
 				(System.nanoTime() - started) / 1_000_000);
+		return written;
 	}
 
 	/** The XHTML the template produces for {@code model}; package-private for tests. */

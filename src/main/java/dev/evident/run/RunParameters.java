@@ -15,9 +15,25 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  */
 public record RunParameters(String runId, Period period, Instant asOf, Source source, Path out, String roleName,
 		String externalId, List<String> accounts, List<String> ous, List<String> regions, int parallelism,
-		List<String> frameworks, Path manualEvidence) {
+		List<String> frameworks, Path manualEvidence, FindingsExport findingsExport) {
 
 	public static final String RUN_ID = "run.id";
+
+	/**
+	 * The same run without a findings export: Inspector findings come from ListFindings.
+	 */
+	public RunParameters(String runId, Period period, Instant asOf, Source source, Path out, String roleName,
+			String externalId, List<String> accounts, List<String> ous, List<String> regions, int parallelism,
+			List<String> frameworks, Path manualEvidence) {
+		this(runId, period, asOf, source, out, roleName, externalId, accounts, ous, regions, parallelism, frameworks,
+				manualEvidence, null);
+	}
+
+	/** The same run with Inspector findings read from findings reports. */
+	public RunParameters withFindingsExport(FindingsExport export) {
+		return new RunParameters(runId, period, asOf, source, out, roleName, externalId, accounts, ous, regions,
+				parallelism, frameworks, manualEvidence, export);
+	}
 
 	public RunParameters {
 		Objects.requireNonNull(runId, "runId");
@@ -48,6 +64,11 @@ public record RunParameters(String runId, Period period, Instant asOf, Source so
 		b.addLong("parallelism", (long) parallelism, false);
 		b.addString("frameworks", String.join(",", frameworks), false);
 		b.addString("manualEvidence", manualEvidence == null ? "" : manualEvidence.toString(), false);
+		b.addString("findingsExport", findingsExport == null ? "" : findingsExport.uri(), false);
+		b.addString("findingsExportKmsKey", findingsExport == null ? "" : findingsExport.kmsKeyArn(), false);
+		b.addString("findingsExportAbove",
+				findingsExport == null || findingsExport.forced() ? "" : Long.toString(findingsExport.threshold()),
+				false);
 		// The external id is not a secret, but it is kept out of the job repository's
 		// logs and tables
 		// on purpose: the collectors receive it from the run configuration instead.
@@ -86,7 +107,14 @@ public record RunParameters(String runId, Period period, Instant asOf, Source so
 				Instant.parse(p.getString("asOf")), Source.parse(p.getString("source")), Path.of(p.getString("out")),
 				emptyToNull(p.getString("roleName")), null, split(p.getString("accounts")), split(p.getString("ous")),
 				split(p.getString("regions")), p.getLong("parallelism").intValue(), split(p.getString("frameworks")),
-				emptyToNull(p.getString("manualEvidence")) == null ? null : Path.of(p.getString("manualEvidence")));
+				emptyToNull(p.getString("manualEvidence")) == null ? null : Path.of(p.getString("manualEvidence")),
+				findingsExport(p));
+	}
+
+	private static FindingsExport findingsExport(JobParameters p) {
+		String above = emptyToNull(p.getString("findingsExportAbove"));
+		return FindingsExport.parse(emptyToNull(p.getString("findingsExport")),
+				emptyToNull(p.getString("findingsExportKmsKey")), above == null ? null : Long.valueOf(above));
 	}
 
 	private static List<String> split(String csv) {

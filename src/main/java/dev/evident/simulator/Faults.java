@@ -227,6 +227,7 @@ public final class Faults {
 		credentialReportNeverReady.clear();
 		truncatedDocuments.clear();
 		expireSessionsAfterOwnCalls(-1);
+		resetExports();
 		return this;
 	}
 
@@ -319,6 +320,100 @@ public final class Faults {
 	public boolean credentialsExpired(long issuedAtCall, long currentCall) {
 		long limit = expireCredentialsAfterCalls;
 		return limit >= 0 && currentCall - issuedAtCall > limit;
+	}
+
+	// ---- findings reports (CreateFindingsReport) and their S3 objects ----
+
+	private volatile int findingsReportInProgressPolls;
+
+	private volatile String findingsReportFailure;
+
+	private final Set<String> missingBuckets = ConcurrentHashMap.newKeySet();
+
+	private final Set<String> deniedObjectReads = ConcurrentHashMap.newKeySet();
+
+	private record Truncation(AtomicInteger remaining, long afterBytes) {
+	}
+
+	private volatile Truncation objectTruncation;
+
+	/**
+	 * {@code inspector2:GetFindingsReportStatus} answers {@code IN_PROGRESS} this many
+	 * times for each report before its outcome.
+	 */
+	public Faults findingsReportInProgressPolls(int polls) {
+		findingsReportInProgressPolls = Math.max(0, polls);
+		return this;
+	}
+
+	/**
+	 * Reports created from now on end {@code FAILED} with this error code (for example
+	 * {@code INVALID_PERMISSIONS}, {@code INTERNAL_ERROR}); null switches the fault off.
+	 */
+	public Faults failFindingsReports(String errorCode) {
+		findingsReportFailure = errorCode;
+		return this;
+	}
+
+	/**
+	 * This S3 bucket does not exist: reports to it end {@code FAILED} with
+	 * {@code BUCKET_NOT_FOUND} and reads answer {@code NoSuchBucket}.
+	 */
+	public Faults missingBucket(String bucket) {
+		missingBuckets.add(bucket);
+		return this;
+	}
+
+	/**
+	 * Reads of this bucket's objects answer {@code AccessDenied}/403 (no s3:GetObject or
+	 * no kms:Decrypt for the reader).
+	 */
+	public Faults denyObjectReads(String bucket) {
+		deniedObjectReads.add(bucket);
+		return this;
+	}
+
+	/**
+	 * The next {@code times} object downloads stop after {@code afterBytes} bytes and
+	 * close the connection before the end of the chunked body.
+	 */
+	public Faults truncateObjectReads(int times, long afterBytes) {
+		objectTruncation = new Truncation(new AtomicInteger(times), afterBytes);
+		return this;
+	}
+
+	private void resetExports() {
+		findingsReportInProgressPolls = 0;
+		findingsReportFailure = null;
+		missingBuckets.clear();
+		deniedObjectReads.clear();
+		objectTruncation = null;
+	}
+
+	public int findingsReportInProgressPolls() {
+		return findingsReportInProgressPolls;
+	}
+
+	/** The error code reports created now must fail with, or null. */
+	public String findingsReportFailure() {
+		return findingsReportFailure;
+	}
+
+	public boolean bucketMissing(String bucket) {
+		return missingBuckets.contains(bucket);
+	}
+
+	public boolean objectReadDenied(String bucket) {
+		return deniedObjectReads.contains(bucket);
+	}
+
+	/**
+	 * The number of bytes after which this download must be cut off, or -1 for a whole
+	 * download.
+	 */
+	public long objectReadCutOff() {
+		Truncation t = objectTruncation;
+		return t != null && t.remaining().getAndDecrement() > 0 ? t.afterBytes() : -1;
 	}
 
 }

@@ -8,6 +8,8 @@ import dev.evident.simulator.service.ArtifactService;
 import dev.evident.simulator.service.IamService;
 import dev.evident.simulator.service.Inspector2Service;
 import dev.evident.simulator.service.OrganizationsService;
+import dev.evident.simulator.service.S3Objects;
+import dev.evident.simulator.service.S3Service;
 import dev.evident.simulator.service.StsService;
 import dev.evident.simulator.synthetic.SyntheticOrganizationBuilder;
 
@@ -19,8 +21,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * An AWS-compatible simulator on 127.0.0.1 speaking the real wire protocols of STS, IAM,
- * Organizations, Inspector2 and Artifact, so unmodified AWS SDK clients can run against
- * {@link #endpoint()}.
+ * Organizations, Inspector2, Artifact and S3 (the objects of Inspector's findings
+ * reports), so unmodified AWS SDK clients can run against {@link #endpoint()}.
  *
  * <p>
  * Requests signed with any access key the simulator did not issue belong to the
@@ -48,12 +50,13 @@ public final class Simulator implements AutoCloseable {
 		Instant reference = config.referenceInstant();
 		AtomicReference<URI> endpointRef = new AtomicReference<>();
 		ArtifactDocuments documents = new ArtifactDocuments(organization, endpointRef::get, faults);
+		S3Objects objects = new S3Objects();
 		Router router = new Router(
 				List.of(new StsService(organization, faults, calls, sessions),
 						new IamService(organization, faults,
 								() -> reference.plus(Duration.between(startedAt, Instant.now()))),
-						new OrganizationsService(organization), new Inspector2Service(organization),
-						new ArtifactService(organization, documents)),
+						new OrganizationsService(organization), new Inspector2Service(organization, faults, objects),
+						new ArtifactService(organization, documents), new S3Service(objects, faults)),
 				faults, calls, sessions, organization.managementAccountId(), documents::serve);
 		this.server = new SimServer(config.port(), config.threads(), router);
 		this.endpoint = URI.create("http://127.0.0.1:" + server.port());

@@ -31,6 +31,8 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import dev.evident.evidence.EvidenceFiles;
+import dev.evident.evidence.HashingOutputStream;
 import dev.evident.report.TemplateSource;
 
 /**
@@ -73,19 +75,26 @@ public class WorkbookRenderer {
 		this.maxDataRowsPerSheet = Math.min(Math.max(1, maxDataRowsPerSheet), SheetWriter.EXCEL_MAX_DATA_ROWS);
 	}
 
-	public void render(String runId, Path target) {
+	/**
+	 * Writes the workbook of a run to {@code target}, hashing it on the way.
+	 * @return the file's SHA-256 and size
+	 */
+	public EvidenceFiles.Written render(String runId, Path target) {
 		long started = System.nanoTime();
 		WorkbookLayout layout = WorkbookLayout.load(templates);
 		validate(layout);
 		Path tmp = target.resolveSibling(target.getFileName() + ".part");
 		SXSSFWorkbook wb = new SXSSFWorkbook(null, layout.window(), true, false);
+		EvidenceFiles.Written written;
 		try {
 			Styles styles = new Styles(wb, layout);
 			Map<String, Long> rowCounts = jdbc
 				.execute((ConnectionCallback<Map<String, Long>>) con -> writeAll(con, runId, wb, styles, layout));
 			log.info("workbook for run {}: {}", runId, rowCounts);
-			try (OutputStream out = Files.newOutputStream(tmp)) {
+			try (HashingOutputStream out = HashingOutputStream.toFile(tmp)) {
 				wb.write(out);
+				out.flush();
+				written = new EvidenceFiles.Written(target.getFileName().toString(), out.sha256(), out.count());
 			}
 			moveIntoPlace(tmp, target);
 		}
@@ -108,6 +117,7 @@ public class WorkbookRenderer {
 		}
 		log.info("workbook for run {} written to {} in {} ms", runId, target.getFileName(),
 				(System.nanoTime() - started) / 1_000_000);
+		return written;
 	}
 
 	private Map<String, Long> writeAll(Connection con, String runId, SXSSFWorkbook wb, Styles styles,

@@ -67,6 +67,34 @@ class CommandLineTest {
 	}
 
 	@Test
+	void aFindingsExportNeedsBothADestinationAndAKmsKey() {
+		String key = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+		assertThat(run("run", "--findings-export", "s3://exports/inspector")).isEqualTo(ExitCode.USAGE);
+		assertThat(err.toString()).contains("--findings-export and --findings-export-kms-key must be given together");
+		assertThat(run("run", "--findings-export-kms-key", key)).isEqualTo(ExitCode.USAGE);
+		assertThat(run("run", "--findings-export", "https://exports/inspector", "--findings-export-kms-key", key))
+			.isEqualTo(ExitCode.USAGE);
+		assertThat(err.toString()).contains("is not an S3 URI such as s3://");
+		assertThat(run("run", "--findings-export", "s3://exports/x", "--findings-export-kms-key", "my-key"))
+			.isEqualTo(ExitCode.USAGE);
+		assertThat(err.toString()).contains("is not a KMS key ARN");
+		assertThat(run("run", "--findings-export-above", "5000")).isEqualTo(ExitCode.USAGE);
+		assertThat(err.toString()).contains("--findings-export-above needs --findings-export").doesNotContain("\tat ");
+	}
+
+	@Test
+	void findingsExportAboveWithoutANumberTakesTheDefaultThreshold() {
+		RunOptions options = new RunOptions();
+		new picocli.CommandLine(options).parseArgs("--findings-export", "s3://exports/inspector",
+				"--findings-export-kms-key", "arn:aws:kms:us-east-1:111122223333:key/k-1", "--findings-export-above");
+
+		var parameters = options.toParameters(dev.evident.run.Source.DEMO, java.time.Instant.now(), "r");
+
+		assertThat(parameters.findingsExport().threshold()).isEqualTo(dev.evident.run.FindingsExport.DEFAULT_THRESHOLD);
+		assertThat(parameters.findingsExport().forced()).isFalse();
+	}
+
+	@Test
 	void mappingsValidateAcceptsTheBuiltInMappings() {
 		assertThat(run("mappings", "validate")).isZero();
 		assertThat(out.toString()).startsWith("Mappings are valid: ").contains(" controls, ").contains(" frameworks");
@@ -123,7 +151,8 @@ class CommandLineTest {
 		assertThat(out.toString()).contains("demo", "run", "simulator", "3 complete with evidence gaps");
 		assertThat(run("run", "--help")).isZero();
 		assertThat(out.toString()).contains("--period", "--as-of", "--source", "--out", "--role-name", "--external-id",
-				"--accounts", "--ou", "--regions", "--parallelism");
+				"--accounts", "--ou", "--regions", "--parallelism", "--findings-export", "--findings-export-kms-key",
+				"--findings-export-above");
 	}
 
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.evident.job.RunLauncher;
 import dev.evident.job.RunLauncher.Outcome;
+import dev.evident.run.FindingsExport;
 import dev.evident.support.DemoSimulator;
 import dev.evident.support.RecordingInterceptor;
 import dev.evident.support.Runs;
@@ -77,6 +78,33 @@ class LeastPrivilegeTest {
 			.containsAll(member);
 		assertThat(union(management, member)).allMatch(a -> a.matches("[a-z0-9]+:(Get|List|Describe|BatchGet)[A-Za-z]+")
 				|| a.equals("iam:GenerateCredentialReport") || a.equals("sts:AssumeRole"), "read-only");
+	}
+
+	@Test
+	void theFindingsExportPolicyAllowsExactlyWhatAnExportRunAdds() throws Exception {
+		DemoSimulator.get().faults().reset();
+		recorded.clear();
+
+		// --findings-export-above 0: the count, then a report in every region
+		Outcome outcome = launcher.launch(Runs.demo("least-privilege-export", out)
+			.withFindingsExport(FindingsExport.parse("s3://evident-exports/inspector",
+					"arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab", 0L)));
+		assertThat(outcome.status()).isEqualTo(BatchStatus.COMPLETED);
+
+		Set<String> export = actions(json("docs/iam/findings-export-policy.json"));
+		Set<String> allowed = union(union(actions(json("docs/iam/management-policy.json")),
+				actions(json("docs/iam/member-role-policy.json"))), export);
+		Set<String> used = new TreeSet<>(recorded.base());
+		used.addAll(recorded.assumed());
+		assertThat(allowed).as("every call of an export run is allowed").containsAll(used);
+		// kms:Decrypt is called by S3 on the reader's behalf, never by the SDK itself.
+		Set<String> called = new TreeSet<>(export);
+		called.remove("kms:Decrypt");
+		assertThat(used).as("every action the export policy allows is used").containsAll(called);
+		assertThat(used).doesNotContain("inspector2:ListFindings");
+		assertThat(export).allMatch(a -> a.matches("[a-z0-9]+:(Get|List|Describe|BatchGet)[A-Za-z]+")
+				|| a.equals("kms:Decrypt") || a.equals("inspector2:CreateFindingsReport"),
+				"read-only, and the report request");
 	}
 
 	@Test

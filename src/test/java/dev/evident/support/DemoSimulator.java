@@ -50,6 +50,8 @@ public final class DemoSimulator {
 		registry.add("evident.aws.retry-max-delay", () -> "PT0.05S");
 		registry.add("evident.iam.report-poll-initial", () -> "PT0.01S");
 		registry.add("evident.iam.report-poll-max", () -> "PT0.05S");
+		registry.add("evident.inspector.report-poll-initial", () -> "PT0.01S");
+		registry.add("evident.inspector.report-poll-max", () -> "PT0.05S");
 	}
 
 	/** The regions the demo organization has findings in. */

@@ -95,6 +95,17 @@ public final class SimServer implements AutoCloseable {
 					out.set(k, v);
 				}
 			});
+			if (response.stream() != null && !"HEAD".equals(exchange.getRequestMethod())) {
+				// Length 0: chunked transfer encoding; the body is generated as it is
+				// sent.
+				// A failure while writing closes the connection before the last chunk, so
+				// the client sees a truncated body, never a short one that looks whole.
+				exchange.sendResponseHeaders(response.status(), 0);
+				try (OutputStream body = exchange.getResponseBody()) {
+					response.stream().writeTo(body);
+				}
+				return;
+			}
 			boolean empty = response.body().length == 0 || "HEAD".equals(exchange.getRequestMethod());
 			exchange.sendResponseHeaders(response.status(), empty ? -1 : response.body().length);
 			if (truncate && !empty) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evident.simulator.DemoOrganization;
+import dev.evident.simulator.Faults;
 import dev.evident.simulator.FindingSource;
 import dev.evident.simulator.model.Account;
 import dev.evident.simulator.model.Finding;
@@ -29,17 +30,27 @@ public final class Inspector2Service implements Service {
 
 	static final String PRINCIPAL = "inspector2.amazonaws.com";
 
-	private final Protocol protocol = new RestJsonProtocol(
-			Map.of("POST /findings/list", "ListFindings", "POST /coverage/list", "ListCoverage",
-					"POST /status/batch/get", "BatchGetAccountStatus", "POST /members/list", "ListMembers"));
+	private final Protocol protocol = new RestJsonProtocol(Map.of("POST /findings/list", "ListFindings",
+			"POST /coverage/list", "ListCoverage", "POST /status/batch/get", "BatchGetAccountStatus",
+			"POST /members/list", "ListMembers", "POST /reporting/create", "CreateFindingsReport",
+			"POST /reporting/status/get", "GetFindingsReportStatus", "POST /reporting/cancel", "CancelFindingsReport",
+			"POST /findings/aggregation/list", "ListFindingAggregations"));
 
 	private final DemoOrganization org;
 
 	private final FindingSource findings;
 
+	private final FindingsReports reports;
+
 	public Inspector2Service(DemoOrganization org) {
+		this(org, new Faults(), new S3Objects());
+	}
+
+	/** Findings reports are written to {@code objects} (served by {@link S3Service}). */
+	public Inspector2Service(DemoOrganization org, Faults faults, S3Objects objects) {
 		this.org = org;
 		this.findings = org.findingSource();
+		this.reports = new FindingsReports(this::visibleFindings, objects, faults);
 	}
 
 	@Override
@@ -61,6 +72,11 @@ public final class Inspector2Service implements Service {
 					protocol);
 			case "BatchGetAccountStatus" -> AccountStatus.batchGet(call, org, isAdministrator(call.accountId()));
 			case "ListMembers" -> listMembers(call);
+			case "CreateFindingsReport" -> reports.create(call);
+			case "GetFindingsReportStatus" -> reports.status(call);
+			case "CancelFindingsReport" -> reports.cancel(call);
+			case "ListFindingAggregations" ->
+				FindingAggregations.list(call, visibleFindings(call.region(), call.accountId()), protocol);
 			default -> throw new IllegalStateException(call.operation());
 		};
 	}

@@ -1,0 +1,15 @@
+package dev.evident.inspector;
+
+import java.util.List;
+
+/**
+ * Rows parsed from a findings report (the report itself is kept raw by the reader as it
+ * streams).
+ */
+public record ExportedFindings(String region, List<FindingRow> rows) implements FindingsItem {
+
+	public ExportedFindings {
+		rows = List.copyOf(rows);
+	}
+
+}

@@ -1,0 +1,304 @@
+package dev.evident.bench;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.FileSystemUtils;
+
+import dev.evident.bundle.PackageManifest;
+import dev.evident.evidence.HashingOutputStream;
+import dev.evident.job.RunLauncher;
+import dev.evident.job.RunLauncher.Outcome;
+import dev.evident.run.FindingsExport;
+import dev.evident.run.Period;
+import dev.evident.run.RunParameters;
+import dev.evident.run.Source;
+import dev.evident.simulator.Simulator;
+import dev.evident.support.DemoSimulator;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The scale benchmark of docs/performance.md (not part of the default test run):
+ * {@code ./mvnw -B -Pbench verify -Dtest=ScaleBenchmark}.
+ * <p>
+ * For each size (-Dbench.sizes, default 10,000, 100,000 and 1,000,000 findings over
+ * -Dbench.accounts=500 accounts) it runs the whole job against the simulator (no latency)
+ * -Dbench.repeats times (default 3) and once more with a live-heap meter, and after each
+ * timed run the floors on the same inputs: the run's raw findings JSON (Jackson parse),
+ * its stored rows (H2 batch insert, SXSSF), its PDF's page count (PDFBox) and its files'
+ * bytes (SHA-256). It prints one table (target/benchmark/scale.md) and draws the scaling
+ * chart (target/benchmark/scaling.png). The heap is the JVM's: run it with the heap to
+ * test, e.g. {@code -Dbench.argLine=-Xmx1g}.
+ */
+@Tag("benchmark")
+@SpringBootTest
+@Import(Instruments.class)
+class ScaleBenchmark {
+
+	static final List<Long> SIZES = Arrays.stream(System.getProperty("bench.sizes", "10000,100000,1000000").split(","))
+		.map(String::trim)
+		.map(Long::parseLong)
+		.toList();
+
+	static final int ACCOUNTS = Integer.getInteger("bench.accounts", 500);
+
+	static final int REPEATS = Integer.getInteger("bench.repeats", 3);
+
+	static final int PARALLELISM = Integer.getInteger("bench.parallelism", 4);
+
+	/**
+	 * export (CreateFindingsReport, then one streamed object) or list (ListFindings
+	 * chains).
+	 */
+	static final String PATH = System.getProperty("bench.path", "export");
+
+	static final double MB = 1024 * 1024;
+
+	static Path work;
+
+	static int port;
+
+	static Simulator simulator;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) throws IOException {
+		work = Files.createTempDirectory("evident-scale");
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + work.resolve("store") + ";DB_CLOSE_DELAY=-1");
+		registry.add("evident.aws.endpoint", () -> "http://127.0.0.1:" + port);
+		registry.add("evident.aws.region", () -> "us-east-1");
+		registry.add("evident.aws.access-key-id", () -> DemoSimulator.BASE_ACCESS_KEY);
+		registry.add("evident.aws.secret-access-key", () -> "bench-secret");
+		registry.add("evident.parallelism", () -> PARALLELISM);
+		registry.add("evident.iam.report-poll-initial", () -> "PT0.05S");
+		registry.add("evident.inspector.report-poll-initial", () -> "PT0.05S");
+	}
+
+	@AfterAll
+	static void stop() throws IOException {
+		if (simulator != null) {
+			simulator.close();
+		}
+		FileSystemUtils.deleteRecursively(work);
+	}
+
+	@Autowired
+	RunLauncher launcher;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	/** One timed run and the floors measured on its inputs. */
+	record Measured(long findings, long sheetRows, int pdfPages, double total, double collect, double ingest,
+			double store, double workbook, double report, double seal, double hashing, Map<String, Long> peak,
+			double parseFloor, double h2Floor, double sxssfFloor, double pdfFloor, double shaFloor) {
+
+		double floorSum() {
+			return parseFloor + h2Floor + sxssfFloor + pdfFloor + shaFloor;
+		}
+
+	}
+
+	@Test
+	void scale() throws Exception {
+		Map<Long, List<Measured>> timed = new LinkedHashMap<>();
+		Map<Long, Map<String, Long>> live = new LinkedHashMap<>();
+		for (long n : SIZES) {
+			restartSimulator(n);
+			launch("warmup-" + n, null);
+			List<Measured> runs = new ArrayList<>();
+			for (int i = 0; i < REPEATS; i++) {
+				runs.add(timedRun(n, "scale-" + n + "-" + i));
+			}
+			timed.put(n, runs);
+			live.put(n, liveRun(n));
+		}
+		double overhead = FixedOverhead.median(work, REPEATS);
+		String table = Report.table(timed, live, overhead, ACCOUNTS, PARALLELISM, REPEATS);
+		System.out.println("\n" + table);
+		Path out = Path.of("target/benchmark");
+		Files.createDirectories(out);
+		Files.writeString(out.resolve("scale.md"), table);
+		if (timed.size() > 1) {
+			ScalingChart.write(out.resolve("scaling.png"),
+					"Evident: seconds per stage against findings (" + ACCOUNTS + " accounts)",
+					List.of(series("end to end", Color.decode("#1f77b4"), timed, Measured::total),
+							series("floor sum", Color.decode("#7f7f7f"), timed, Measured::floorSum),
+							series("collectFindings", Color.decode("#ff7f0e"), timed, Measured::collect),
+							series("findings sheets", Color.decode("#2ca02c"), timed, Measured::workbook),
+							series("PDF report", Color.decode("#d62728"), timed, Measured::report)));
+		}
+	}
+
+	private static ScalingChart.Series series(String name, Color color, Map<Long, List<Measured>> timed,
+			ToDoubleFunction<Measured> f) {
+		List<double[]> points = new ArrayList<>();
+		timed.forEach((n, runs) -> points.add(new double[] { n, Report.median(runs, f) }));
+		return new ScalingChart.Series(name, color, points);
+	}
+
+	private Measured timedRun(long n, String runId) throws Exception {
+		Instruments.reset();
+		long hashing = HashingOutputStream.hashingNanos();
+		Outcome outcome;
+		StageTimes times;
+		Map<String, Long> peak = new LinkedHashMap<>();
+		double ingest;
+		try (HeapMeter heap = HeapMeter.peak()) {
+			outcome = launch(runId, null);
+			times = StageTimes.of(jdbc, runId);
+			peak.put("job", heap.max(times.jobStart(), times.jobEnd()));
+			times.steps().forEach((step, w) -> peak.put(step, heap.max(w.start(), w.end())));
+			StageTimes.Window collect = times.step("collectFindings");
+			// ListFindings: the SDK's unmarshalling; export: the reading thread's CPU
+			// (download, hashing, parsing) without the store's
+			ingest = PATH.equals("list") ? Instruments.UNMARSHAL_NANOS.sum() / 1e9
+					: heap.workerCpuSeconds(collect.start(), collect.end()) - Instruments.STORE_CPU_NANOS.sum() / 1e9;
+		}
+		double hashed = (HashingOutputStream.hashingNanos() - hashing) / 1e9;
+		long findings = count("SELECT COUNT(*) FROM ev_finding WHERE run_id = ?", runId);
+		assertThat(findings).as("findings stored").isEqualTo(n);
+		long active = count("SELECT COUNT(*) FROM ev_finding WHERE run_id = ? AND status = 'ACTIVE'", runId);
+		Path pkg = outcome.layout().orElseThrow().packageDir();
+		int pages;
+		try (PDDocument pdf = Loader.loadPDF(pkg.resolve(PackageManifest.REPORT).toFile())) {
+			pages = pdf.getNumberOfPages();
+		}
+		List<Object[]> tableRows = jdbc.query("SELECT " + Floors.FINDING_COLUMNS
+				+ " FROM ev_finding WHERE run_id = ? ORDER BY finding_arn LIMIT 1000", (rs, i) -> {
+					Object[] row = new Object[17];
+					for (int c = 0; c < 17; c++) {
+						row[c] = rs.getObject(c + 1);
+					}
+					return row;
+				}, runId);
+		List<Object[]> sheetRows = tableRows.stream().map(r -> sheetRow(r)).toList();
+		List<Path> raw = rawFindings(pkg);
+		List<Path> all = files(pkg);
+		double parse = Floors.parse(raw);
+		double h2 = Floors.h2(work.resolve("floor"), tableRows, n);
+		double sxssf = Floors.sxssf(work.resolve("floor.xlsx"), sheetRows, n + active, 200);
+		double pdf = Floors.pdfbox(pages * 40);
+		double sha = Floors.sha256(all);
+		Measured m = new Measured(n, n + active, pages, times.job().seconds(), times.step("collectFindings").seconds(),
+				ingest, Instruments.STORE_NANOS.sum() / 1e9, times.step("renderWorkbook").seconds(),
+				times.step("renderReport").seconds(), times.step("seal").seconds(), hashed, peak, parse, h2, sxssf, pdf,
+				sha);
+		cleanUp(runId, outcome);
+		System.out.printf(Locale.ROOT, "%s: %.1f s (floors %.1f s), collectFindings %.1f s, workbook %.1f s%n", runId,
+				m.total(), m.floorSum(), m.collect(), m.workbook());
+		return m;
+	}
+
+	/** The workbook's finding columns (without run_id), in its order. */
+	private static Object[] sheetRow(Object[] t) {
+		return new Object[] { t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9], t[10], t[11], t[12], t[13], t[14], t[15],
+				t[16], t[1] };
+	}
+
+	private Map<String, Long> liveRun(long n) throws Exception {
+		String runId = "live-" + n;
+		Map<String, Long> live = new LinkedHashMap<>();
+		try (HeapMeter heap = HeapMeter.live(1000)) {
+			Outcome outcome = launch(runId, null);
+			StageTimes times = StageTimes.of(jdbc, runId);
+			live.put("job", heap.max(times.jobStart(), times.jobEnd()));
+			times.steps().forEach((step, w) -> live.put(step, heap.max(w.start(), w.end())));
+			cleanUp(runId, outcome);
+		}
+		return live;
+	}
+
+	private void restartSimulator(long n) throws IOException {
+		if (simulator != null) {
+			simulator.close();
+		}
+		simulator = Workload.start(work, port, ACCOUNTS, n);
+	}
+
+	private Outcome launch(String runId, List<String> regions) throws Exception {
+		RunParameters parameters = new RunParameters(runId, Period.parse("2026-Q3"), DemoSimulator.AS_OF, Source.DEMO,
+				work.resolve("out"), null, null, List.of(), List.of(), regions == null ? List.of("us-east-1") : regions,
+				PARALLELISM);
+		if (PATH.equals("export")) {
+			parameters = parameters.withFindingsExport(FindingsExport.parse("s3://evident-bench/findings/",
+					"arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab", null));
+		}
+		Outcome outcome = launcher.launch(parameters);
+		assertThat(outcome.status()).isEqualTo(BatchStatus.COMPLETED);
+		if (runId.startsWith("warmup")) {
+			cleanUp(runId, outcome);
+		}
+		return outcome;
+	}
+
+	private void cleanUp(String runId, Outcome outcome) throws IOException {
+		jdbc.update("DELETE FROM ev_finding WHERE run_id = ?", runId);
+		if (outcome.layout().isPresent()) {
+			FileSystemUtils.deleteRecursively(outcome.layout().get().packageDir());
+			Files.deleteIfExists(outcome.layout().get().bundle());
+		}
+	}
+
+	private long count(String sql, String runId) {
+		return jdbc.queryForObject(sql, Long.class, runId);
+	}
+
+	/** The raw findings as received: ListFindings pages or the export object. */
+	private static List<Path> rawFindings(Path pkg) throws IOException {
+		try (Stream<Path> walk = Files.walk(pkg)) {
+			return walk.filter(Files::isRegularFile)
+				.filter(p -> p.toString().contains("inspector2"))
+				.filter(p -> p.getFileName().toString().startsWith("ListFindings")
+						|| p.getFileName().toString().contains("findings-export"))
+				.sorted()
+				.toList();
+		}
+	}
+
+	private static List<Path> files(Path pkg) throws IOException {
+		try (Stream<Path> walk = Files.walk(pkg)) {
+			return walk.filter(Files::isRegularFile).sorted().toList();
+		}
+	}
+
+	static double peakHeapMb() {
+		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax() / MB;
+	}
+
+	static double median(List<Double> values) {
+		List<Double> sorted = new ArrayList<>(values);
+		Collections.sort(sorted);
+		return sorted.get(sorted.size() / 2);
+	}
+
+}
