@@ -11,13 +11,7 @@ final class DemoRegions {
 	}
 
 	static List<String> of(Simulator simulator) {
-		return simulator.organization()
-			.findings()
-			.stream()
-			.map(dev.evident.simulator.model.Finding::region)
-			.distinct()
-			.sorted()
-			.toList();
+		return simulator.organization().findingSource().regions();
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.evident.simulator;
 
 import dev.evident.simulator.data.DataLoader;
+import dev.evident.simulator.data.MaterializedFindings;
 import dev.evident.simulator.model.Account;
 import dev.evident.simulator.model.ArtifactReport;
 import dev.evident.simulator.model.DelegatedAdministrator;
@@ -17,9 +18,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The organization a {@link Simulator} serves, loaded from the data file and expanded
- * deterministically for the reference instant. Immutable; tests use it to compare totals
- * with what the AWS APIs returned.
+ * The organization a {@link Simulator} serves, loaded from the data file (or built from a
+ * synthetic size) and expanded deterministically for the reference instant. Immutable;
+ * tests use it to compare totals with what the AWS APIs returned. Its findings come from
+ * a {@link FindingSource}: in memory for a data file, generated on demand for a synthetic
+ * organization.
  */
 public final class DemoOrganization {
 
@@ -44,13 +47,25 @@ public final class DemoOrganization {
 
 	private final List<ArtifactReport> artifactReports;
 
-	private final List<Finding> findings;
+	private final FindingSource findings;
 
 	/** Used by the loader; use {@link #load(Path, Instant)} instead. */
 	public DemoOrganization(Identity identity, Instant referenceInstant, List<OrganizationalUnit> organizationalUnits,
 			List<Account> accounts, Map<String, IamAccount> iam, List<ServiceControlPolicy> policies,
 			List<DelegatedAdministrator> delegatedAdministrators, List<ArtifactReport> artifactReports,
 			List<Finding> findings) {
+		this(identity, referenceInstant, organizationalUnits, accounts, iam, policies, delegatedAdministrators,
+				artifactReports, new MaterializedFindings(findings));
+	}
+
+	/**
+	 * An organization whose findings come from {@code findings} (for example generated on
+	 * demand).
+	 */
+	public DemoOrganization(Identity identity, Instant referenceInstant, List<OrganizationalUnit> organizationalUnits,
+			List<Account> accounts, Map<String, IamAccount> iam, List<ServiceControlPolicy> policies,
+			List<DelegatedAdministrator> delegatedAdministrators, List<ArtifactReport> artifactReports,
+			FindingSource findings) {
 		this.identity = identity;
 		this.referenceInstant = referenceInstant;
 		this.organizationalUnits = List.copyOf(organizationalUnits);
@@ -59,7 +74,7 @@ public final class DemoOrganization {
 		this.policies = List.copyOf(policies);
 		this.delegatedAdministrators = List.copyOf(delegatedAdministrators);
 		this.artifactReports = List.copyOf(artifactReports);
-		this.findings = List.copyOf(findings);
+		this.findings = findings;
 	}
 
 	/**
@@ -126,17 +141,36 @@ public final class DemoOrganization {
 		return artifactReports;
 	}
 
-	/** All Inspector2 findings of all accounts and regions. */
-	public List<Finding> findings() {
+	/**
+	 * The same organization with other findings (a synthetic organization's, generated on
+	 * demand).
+	 */
+	public DemoOrganization withFindings(FindingSource newFindings) {
+		return new DemoOrganization(identity, referenceInstant, organizationalUnits, accounts, iam, policies,
+				delegatedAdministrators, artifactReports, newFindings);
+	}
+
+	/** The findings as views, counts and coverage; see {@link FindingSource}. */
+	public FindingSource findingSource() {
 		return findings;
 	}
 
-	public List<Finding> findings(String accountId) {
-		return findings.stream().filter(f -> f.awsAccountId().equals(accountId)).toList();
+	/**
+	 * All Inspector2 findings of all accounts and regions; generated element by element
+	 * for a synthetic organization (iterate or index, do not copy a million of them).
+	 */
+	public List<Finding> findings() {
+		return findings.all();
 	}
 
+	/** The findings of one account in every region. */
+	public List<Finding> findings(String accountId) {
+		return findings.ofAccount(accountId);
+	}
+
+	/** The number of findings of one account with the given status, in every region. */
 	public long findingCount(String accountId, String status) {
-		return findings.stream().filter(f -> f.awsAccountId().equals(accountId) && f.status().equals(status)).count();
+		return findings.count(null, accountId, null, status);
 	}
 
 }

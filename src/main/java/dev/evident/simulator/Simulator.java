@@ -11,6 +11,7 @@ import dev.evident.simulator.service.OrganizationsService;
 import dev.evident.simulator.service.S3Objects;
 import dev.evident.simulator.service.S3Service;
 import dev.evident.simulator.service.StsService;
+import dev.evident.simulator.synthetic.SyntheticOrganizationBuilder;
 
 import java.net.URI;
 import java.time.Duration;
@@ -41,7 +42,9 @@ public final class Simulator implements AutoCloseable {
 	private final URI endpoint;
 
 	private Simulator(SimulatorConfig config) {
-		this.organization = DemoOrganization.load(config.dataFile(), config.referenceInstant());
+		this.organization = config.synthetic() != null
+				? SyntheticOrganizationBuilder.build(config.synthetic(), config.referenceInstant())
+				: DemoOrganization.load(config.dataFile(), config.referenceInstant());
 		SessionStore sessions = new SessionStore();
 		Instant startedAt = Instant.now();
 		Instant reference = config.referenceInstant();
@@ -60,7 +63,10 @@ public final class Simulator implements AutoCloseable {
 		endpointRef.set(endpoint);
 	}
 
-	/** Loads the data file and starts serving; the returned simulator must be closed. */
+	/**
+	 * Loads the data file (or builds the synthetic organization) and starts serving; the
+	 * returned simulator must be closed.
+	 */
 	public static Simulator start(SimulatorConfig config) {
 		return new Simulator(config);
 	}

@@ -1,5 +1,7 @@
 package dev.evident.simulator;
 
+import dev.evident.simulator.synthetic.SyntheticSize;
+
 import java.nio.file.Path;
 import java.time.Instant;
 
@@ -12,8 +14,10 @@ import java.time.Instant;
  * @param referenceInstant instant that all relative ages in the data file are measured
  * from
  * @param threads size of the bounded request thread pool
+ * @param synthetic when set, a synthetic organization of this size is served instead of
+ * the data file, its findings generated on demand
  */
-public record SimulatorConfig(int port, Path dataFile, Instant referenceInstant, int threads) {
+public record SimulatorConfig(int port, Path dataFile, Instant referenceInstant, int threads, SyntheticSize synthetic) {
 
 	public SimulatorConfig {
 		if (port < 0 || port > 65535) {
@@ -27,24 +31,35 @@ public record SimulatorConfig(int port, Path dataFile, Instant referenceInstant,
 		}
 	}
 
+	/** A data file's organization. */
+	public SimulatorConfig(int port, Path dataFile, Instant referenceInstant, int threads) {
+		this(port, dataFile, referenceInstant, threads, null);
+	}
+
 	/** Ephemeral port, bundled demo data, reference instant = now, 8 threads. */
 	public static SimulatorConfig defaults() {
 		return new SimulatorConfig(0, null, Instant.now(), 8);
 	}
 
 	public SimulatorConfig withPort(int newPort) {
-		return new SimulatorConfig(newPort, dataFile, referenceInstant, threads);
+		return new SimulatorConfig(newPort, dataFile, referenceInstant, threads, synthetic);
 	}
 
 	public SimulatorConfig withDataFile(Path newDataFile) {
-		return new SimulatorConfig(port, newDataFile, referenceInstant, threads);
+		return new SimulatorConfig(port, newDataFile, referenceInstant, threads, synthetic);
 	}
 
 	public SimulatorConfig withReferenceInstant(Instant newReferenceInstant) {
-		return new SimulatorConfig(port, dataFile, newReferenceInstant, threads);
+		return new SimulatorConfig(port, dataFile, newReferenceInstant, threads, synthetic);
 	}
 
 	public SimulatorConfig withThreads(int newThreads) {
-		return new SimulatorConfig(port, dataFile, referenceInstant, newThreads);
+		return new SimulatorConfig(port, dataFile, referenceInstant, newThreads, synthetic);
 	}
+
+	/** Serves a synthetic organization of {@code size} (null: the data file again). */
+	public SimulatorConfig withSynthetic(SyntheticSize size) {
+		return new SimulatorConfig(port, dataFile, referenceInstant, threads, size);
+	}
+
 }

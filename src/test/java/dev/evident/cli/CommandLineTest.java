@@ -53,6 +53,20 @@ class CommandLineTest {
 	}
 
 	@Test
+	void tooSmallASyntheticOrganizationIsAUsageError() {
+		assertThat(run("simulator", "--port", "0", "--synthetic-accounts", "2")).isEqualTo(ExitCode.USAGE);
+		assertThat(err.toString()).startsWith("evident: a synthetic organization needs at least 4 accounts: 2")
+			.doesNotContain("\tat ");
+	}
+
+	@Test
+	void simulatorHelpListsTheSyntheticSizes() {
+		assertThat(run("simulator", "--help")).isZero();
+		assertThat(out.toString()).contains("--synthetic-findings=N", "--synthetic-accounts=N", "--synthetic-users=N",
+				"1,000,000 Inspector findings");
+	}
+
+	@Test
 	void aFindingsExportNeedsBothADestinationAndAKmsKey() {
 		String key = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 		assertThat(run("run", "--findings-export", "s3://exports/inspector")).isEqualTo(ExitCode.USAGE);

@@ -8,6 +8,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
@@ -33,7 +34,7 @@ final class SdkClients {
 	 * per call.
 	 */
 	static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder, Simulator sim,
-			AwsCredentialsProvider credentials, Region region, int maxAttempts) {
+			AwsCredentialsProvider credentials, Region region, int maxAttempts, ExecutionInterceptor... interceptors) {
 		var retry = AwsRetryStrategy.standardRetryStrategy()
 			.toBuilder()
 			.maxAttempts(maxAttempts)
@@ -45,7 +46,10 @@ final class SdkClients {
 			.region(region)
 			.credentialsProvider(credentials)
 			.httpClientBuilder(ApacheHttpClient.builder())
-			.overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(retry).build())
+			.overrideConfiguration(ClientOverrideConfiguration.builder()
+				.retryStrategy(retry)
+				.executionInterceptors(java.util.List.of(interceptors))
+				.build())
 			.build();
 	}
 

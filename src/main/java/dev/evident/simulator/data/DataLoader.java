@@ -47,7 +47,8 @@ public final class DataLoader {
 		}
 	}
 
-	static DemoOrganization expand(DataFile file, Instant reference) {
+	/** Expands a data file (read or built in memory) relative to {@code reference}. */
+	public static DemoOrganization expand(DataFile file, Instant reference) {
 		DataFile.OrganizationSpec org = require(file.organization(), "organization");
 		String mgmt = org.managementAccountId();
 		String orgArn = "arn:aws:organizations::" + mgmt + ":organization/" + org.id();

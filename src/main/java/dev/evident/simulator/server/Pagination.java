@@ -1,8 +1,10 @@
 package dev.evident.simulator.server;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** Offset-based pagination with opaque tokens. */
 public final class Pagination {
@@ -41,6 +43,40 @@ public final class Pagination {
 		}
 		int to = Math.min(all.size(), from + size);
 		return new Page<>(all.subList(from, to), to < all.size() ? encode(to) : null);
+	}
+
+	/**
+	 * Returns the next {@code maxResults} items of {@code all} that {@code filter}
+	 * accepts, scanning from the position in {@code token}; the next token is the
+	 * position of the next accepted item (null when there is none). A null filter accepts
+	 * everything, which makes a page cost O(page size) at any offset: the token is a
+	 * position in {@code all}, not a count of accepted items.
+	 */
+	public static <T> Page<T> scan(List<T> all, Predicate<? super T> filter, String token, Integer maxResults,
+			int defaultSize, int hardMax, Protocol protocol) {
+		if (filter == null) {
+			return page(all, token, maxResults, defaultSize, hardMax, protocol);
+		}
+		int size = maxResults == null ? defaultSize : maxResults;
+		if (size < 1) {
+			throw protocol.invalidInput("MaxResults must be at least 1");
+		}
+		size = Math.min(Math.min(size, hardMax), LIMIT.get());
+		int position = token == null || token.isEmpty() ? 0 : decode(token, protocol);
+		if (position > all.size()) {
+			throw protocol.invalidInput("Invalid pagination token");
+		}
+		List<T> items = new ArrayList<>(size);
+		for (; position < all.size() && items.size() < size; position++) {
+			T item = all.get(position);
+			if (filter.test(item)) {
+				items.add(item);
+			}
+		}
+		while (position < all.size() && !filter.test(all.get(position))) {
+			position++;
+		}
+		return new Page<>(items, position < all.size() ? encode(position) : null);
 	}
 
 	/** Serves one request with a page size cap. */

@@ -32,6 +32,19 @@ final class FindingJson {
 		if (!"UNTRIAGED".equals(f.severity())) {
 			n.put("inspectorScore", f.inspectorScore());
 		}
+		Finding.Vulnerability v = f.vulnerability();
+		if (v != null && v.cvssVector() != null && !v.cvssVector().isEmpty()) {
+			n.set("inspectorScoreDetails",
+					Json.obj()
+						.set("adjustedCvss",
+								Json.obj()
+									.put("scoreSource", "NVD")
+									.put("cvssSource", "NVD")
+									.put("version", "3.1")
+									.put("score", v.cvssScore())
+									.put("scoringVector", v.cvssVector())
+									.set("adjustments", Json.arr())));
+		}
 		switch (f.type()) {
 			case "NETWORK_REACHABILITY" -> n.set("networkReachabilityDetails", network(f));
 			case "CODE_VULNERABILITY" -> n.set("codeVulnerabilityDetails", code(f));
@@ -64,17 +77,26 @@ final class FindingJson {
 			.put("id", f.resourceId())
 			.put("partition", "aws")
 			.put("region", f.region());
-		r.set("tags", Json.obj());
+		r.set("tags", FindingDetails.tags(f));
 		ObjectNode details = Json.obj();
 		String salt = f.resourceId();
 		switch (f.resourceType()) {
-			case "AWS_EC2_INSTANCE" -> details.set("awsEc2Instance",
-					Json.obj()
-						.put("type", "t3.medium")
-						.put("imageId", "ami-0" + Ids.hex("ami" + salt, 16))
-						.put("platform", "AMAZON_LINUX_2")
-						.put("vpcId", "vpc-0" + Ids.hex("vpc" + f.awsAccountId(), 16))
-						.put("subnetId", "subnet-0" + Ids.hex("subnet" + salt, 16)));
+			case "AWS_EC2_INSTANCE" -> {
+				String hex = Ids.hex("ec2" + salt, 6);
+				ObjectNode instance = Json.obj()
+					.put("type", "t3.medium")
+					.put("imageId", "ami-0" + Ids.hex("ami" + salt, 16))
+					.put("platform", "AMAZON_LINUX_2")
+					.put("vpcId", "vpc-0" + Ids.hex("vpc" + f.awsAccountId(), 16))
+					.put("subnetId", "subnet-0" + Ids.hex("subnet" + salt, 16));
+				instance.set("ipV4Addresses",
+						Json.arr()
+							.add("10." + Integer.parseInt(hex.substring(0, 2), 16) + "."
+									+ Integer.parseInt(hex.substring(2, 4), 16) + "."
+									+ Integer.parseInt(hex.substring(4, 6), 16)));
+				Json.epoch(instance, "launchedAt", f.firstObservedAt().minus(java.time.Duration.ofDays(30)));
+				details.set("awsEc2Instance", instance);
+			}
 			case "AWS_ECR_CONTAINER_IMAGE" -> {
 				String repo = salt.substring(salt.indexOf("repository/") + 11, salt.indexOf("/sha256:"));
 				ObjectNode image = Json.obj()
@@ -83,19 +105,27 @@ final class FindingJson {
 					.put("registry", f.awsAccountId())
 					.put("architecture", "amd64")
 					.put("platform", "DEBIAN_12");
-				image.set("imageTags", Json.arr().add("latest"));
+				image.set("imageTags", Json.arr().add("latest").add("build-" + Ids.hex("tag" + salt, 7)));
+				image.put("author", "ci@example.com");
+				Json.epoch(image, "pushedAt", f.firstObservedAt().minus(java.time.Duration.ofDays(2)));
+				Json.epoch(image, "lastInUseAt", f.lastObservedAt());
+				image.put("inUseCount", 1 + (salt.hashCode() & 7));
 				details.set("awsEcrContainerImage", image);
 			}
 			default -> {
 				String[] parts = salt.split(":");
-				details.set("awsLambdaFunction",
-						Json.obj()
-							.put("functionName", parts[6])
-							.put("runtime", "PYTHON_3_9")
-							.put("codeSha256", Ids.hex("code" + salt, 64))
-							.put("version", "$LATEST")
-							.put("executionRoleArn", "arn:aws:iam::" + f.awsAccountId() + ":role/" + parts[6] + "-role")
-							.put("packageType", "ZIP"));
+				ObjectNode function = Json.obj()
+					.put("functionName", parts[6])
+					.put("runtime", "PYTHON_3_9")
+					.put("codeSha256", Ids.hex("code" + salt, 64))
+					.put("version", "$LATEST")
+					.put("executionRoleArn", "arn:aws:iam::" + f.awsAccountId() + ":role/" + parts[6] + "-role")
+					.put("packageType", "ZIP");
+				function.set("layers", Json.arr()
+					.add("arn:aws:lambda:" + f.region() + ":" + f.awsAccountId() + ":layer:shared-deps:3"));
+				function.set("architectures", Json.arr().add("X86_64"));
+				Json.epoch(function, "lastModifiedAt", f.firstObservedAt().minus(java.time.Duration.ofDays(5)));
+				details.set("awsLambdaFunction", function);
 			}
 		}
 		r.set("details", details);
@@ -104,33 +134,18 @@ final class FindingJson {
 
 	private static ObjectNode vulnerability(Finding f) {
 		Finding.Vulnerability v = f.vulnerability();
-		ObjectNode pkg = Json.obj()
-			.put("name", v.packageName())
-			.put("version", v.version())
-			.put("packageManager", v.packageManager());
-		Json.put(pkg, "fixedInVersion", v.fixedInVersion());
-		Json.put(pkg, "remediation", v.fixedInVersion() == null ? null : "Upgrade to " + v.fixedInVersion());
 		ObjectNode d = Json.obj()
 			.put("vulnerabilityId", v.id())
 			.put("source", "NVD")
 			.put("sourceUrl", "https://nvd.nist.gov/vuln/detail/" + v.id())
 			.put("vendorSeverity", f.severity());
-		d.set("vulnerablePackages", Json.arr().add(pkg));
-		if (v.cvssVector() != null && !v.cvssVector().isEmpty()) {
-			d.set("cvss",
-					Json.arr()
-						.add(Json.obj()
-							.put("baseScore", v.cvssScore())
-							.put("scoringVector", v.cvssVector())
-							.put("version", "3.1")
-							.put("source", "NVD")));
-		}
-		else {
-			d.set("cvss", Json.arr());
-		}
-		d.set("relatedVulnerabilities", Json.arr());
-		d.set("referenceUrls", Json.arr().add("https://nvd.nist.gov/vuln/detail/" + v.id()));
-		Json.epoch(d, "vendorCreatedAt", f.firstObservedAt().minusSeconds(86_400L * 30));
+		d.set("vulnerablePackages", FindingDetails.packages(f));
+		d.set("cvss", FindingDetails.cvss(f));
+		d.set("relatedVulnerabilities", FindingDetails.related(f));
+		d.set("referenceUrls", FindingDetails.referenceUrls(f));
+		java.time.Instant vendorCreated = f.firstObservedAt().minusSeconds(86_400L * 30);
+		Json.epoch(d, "vendorCreatedAt", vendorCreated);
+		Json.epoch(d, "vendorUpdatedAt", vendorCreated.plus(FindingDetails.vendorUpdateAge(f)));
 		return d;
 	}
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evident.simulator.DemoOrganization;
 import dev.evident.simulator.Faults;
+import dev.evident.simulator.FindingSource;
 import dev.evident.simulator.model.Account;
 import dev.evident.simulator.model.Finding;
 import dev.evident.simulator.server.Call;
@@ -18,6 +19,7 @@ import dev.evident.simulator.server.SimException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Amazon Inspector2 (REST-JSON, regional). The management account and Inspector's
@@ -36,7 +38,7 @@ public final class Inspector2Service implements Service {
 
 	private final DemoOrganization org;
 
-	private final java.util.Map<String, List<Finding>> visible = new java.util.concurrent.ConcurrentHashMap<>();
+	private final FindingSource findings;
 
 	private final FindingsReports reports;
 
@@ -47,6 +49,7 @@ public final class Inspector2Service implements Service {
 	/** Findings reports are written to {@code objects} (served by {@link S3Service}). */
 	public Inspector2Service(DemoOrganization org, Faults faults, S3Objects objects) {
 		this.org = org;
+		this.findings = org.findingSource();
 		this.reports = new FindingsReports(this::visibleFindings, objects, faults);
 	}
 
@@ -64,7 +67,9 @@ public final class Inspector2Service implements Service {
 	public Object handle(Call call) {
 		return switch (call.operation()) {
 			case "ListFindings" -> listFindings(call);
-			case "ListCoverage" -> Coverage.list(call, visibleFindings(call), protocol);
+			case "ListCoverage" -> Coverage.list(call,
+					findings.coverage(call.region(), isAdministrator(call.accountId()) ? null : call.accountId()),
+					protocol);
 			case "BatchGetAccountStatus" -> AccountStatus.batchGet(call, org, isAdministrator(call.accountId()));
 			case "ListMembers" -> listMembers(call);
 			case "CreateFindingsReport" -> reports.create(call);
@@ -83,49 +88,73 @@ public final class Inspector2Service implements Service {
 	}
 
 	/**
-	 * The findings the caller may see in the signed region: all of them for the
-	 * administrator, its own otherwise. Indexed once, so that a page costs the same at
-	 * any offset.
+	 * Everything the caller may see in {@code region}, in a stable order: every account's
+	 * findings for the administrator, its own otherwise. Lazy for a synthetic
+	 * organization: iterating generates one finding at a time.
 	 */
-	private List<Finding> visibleFindings(Call call) {
-		return visibleList(call.region(), call.accountId());
+	Iterable<Finding> visibleFindings(String region, String callerAccountId) {
+		return findings.view(region, isAdministrator(callerAccountId) ? null : callerAccountId);
 	}
 
 	/**
-	 * Everything the caller may see in the region, in a stable order: the source of
-	 * findings reports and aggregations.
+	 * Pages over the caller's view, or over one account's view when the only account
+	 * criterion is a single {@code awsAccountId EQUALS}: either way a page without other
+	 * criteria costs O(page size) at any offset. Other criteria are evaluated while
+	 * scanning forward from the token's position.
 	 */
-	Iterable<Finding> visibleFindings(String region, String callerAccountId) {
-		return visibleList(region, callerAccountId);
-	}
-
-	private List<Finding> visibleList(String region, String callerAccountId) {
-		boolean admin = isAdministrator(callerAccountId);
-		String key = region + "/" + (admin ? "*" : callerAccountId);
-		return visible.computeIfAbsent(key,
-				k -> org.findings()
-					.stream()
-					.filter(f -> f.region().equals(region))
-					.filter(f -> admin || f.awsAccountId().equals(callerAccountId))
-					.toList());
-	}
-
 	private ObjectNode listFindings(Call call) {
 		JsonNode criteria = call.json().get("filterCriteria");
-		List<Finding> findings = visibleFindings(call);
-		if (criteria != null && !criteria.isNull() && !criteria.isEmpty()) {
-			findings = findings.stream().filter(FindingFilter.of(criteria)).toList();
+		boolean admin = isAdministrator(call.accountId());
+		String account = singleAccount(criteria);
+		List<Finding> view;
+		Predicate<Finding> filter;
+		if (account != null) {
+			view = admin || account.equals(call.accountId()) ? findings.view(call.region(), account) : List.of();
+			filter = predicate(((ObjectNode) criteria).deepCopy().without("awsAccountId"));
+		}
+		else {
+			view = findings.view(call.region(), admin ? null : call.accountId());
+			filter = predicate(criteria);
 		}
 		JsonNode sort = call.json().get("sortCriteria");
+		Pagination.Page<Finding> page;
 		if (sort != null && !sort.isNull()) {
-			findings = findings.stream().sorted(FindingOrder.of(sort)).toList();
+			if (findings.generated()) {
+				throw new SimException("ValidationException", 400,
+						"sortCriteria is not supported by the Evident simulator for a synthetic organization");
+			}
+			List<Finding> sorted = view.stream()
+				.filter(filter == null ? f -> true : filter)
+				.sorted(FindingOrder.of(sort))
+				.toList();
+			page = Pagination.page(sorted, call.text("nextToken"), call.integer("maxResults"), 50, 100, protocol);
 		}
-		var page = Pagination.page(findings, call.text("nextToken"), call.integer("maxResults"), 50, 100, protocol);
+		else {
+			page = Pagination.scan(view, filter, call.text("nextToken"), call.integer("maxResults"), 50, 100, protocol);
+		}
 		ArrayNode list = Json.arr();
 		page.items().forEach(f -> list.add(FindingJson.render(f)));
 		ObjectNode out = Json.obj();
 		out.set("findings", list);
 		return Json.put(out, "nextToken", page.nextToken());
+	}
+
+	/** The account of a lone {@code awsAccountId EQUALS} criterion, else null. */
+	private static String singleAccount(JsonNode criteria) {
+		JsonNode accounts = criteria == null ? null : criteria.get("awsAccountId");
+		if (accounts == null || !accounts.isArray() || accounts.size() != 1
+				|| !"EQUALS".equals(accounts.get(0).path("comparison").asText())) {
+			return null;
+		}
+		return accounts.get(0).path("value").asText();
+	}
+
+	/** Null when there is nothing to filter on; unsupported criteria are refused. */
+	private static Predicate<Finding> predicate(JsonNode criteria) {
+		if (criteria == null || criteria.isNull() || criteria.isEmpty()) {
+			return null;
+		}
+		return FindingFilter.of(criteria);
 	}
 
 	private ObjectNode listMembers(Call call) {
