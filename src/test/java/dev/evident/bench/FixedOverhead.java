@@ -8,14 +8,12 @@ import java.util.concurrent.TimeUnit;
 
 import dev.evident.EvidentApplication;
 import dev.evident.simulator.Simulator;
-import dev.evident.simulator.SimulatorConfig;
 import dev.evident.support.DemoSimulator;
-import dev.evident.support.SyntheticOrganization;
 
 /**
  * The fixed overhead: a new JVM running {@code evident run} (JVM start, Spring context,
- * migrations, the job) against an organization of one member account without findings,
- * wall time from process start to exit.
+ * migrations, the job) against the smallest synthetic organization (4 accounts, 160
+ * users, no findings), wall time from process start to exit.
  */
 final class FixedOverhead {
 
@@ -24,10 +22,8 @@ final class FixedOverhead {
 
 	static double median(Path work, int repeats) throws Exception {
 		Path dir = Files.createDirectories(work.resolve("overhead"));
-		Path data = SyntheticOrganization.write(dir, 1, 0);
 		List<Double> seconds = new ArrayList<>();
-		try (Simulator simulator = Simulator
-			.start(SimulatorConfig.defaults().withDataFile(data).withReferenceInstant(DemoSimulator.AS_OF))) {
+		try (Simulator simulator = Workload.start(0, 4, 0)) {
 			for (int i = 0; i < repeats; i++) {
 				Path store = dir.resolve("store-" + i);
 				long start = System.nanoTime();

@@ -49,7 +49,7 @@ final class Report {
 		});
 		t.append('\n');
 		t.append(String.format(Locale.ROOT,
-				"Fixed overhead (new JVM, Spring context, migrations, job; one member account, no findings): %.2f s (target ≤ 5 s).%n",
+				"Fixed overhead (new JVM, Spring context, migrations, job; 4 accounts, no findings): %.2f s (target ≤ 5 s).%n",
 				overhead));
 		List<Long> sizes = new ArrayList<>(timed.keySet());
 		if (sizes.size() > 1) {
@@ -74,7 +74,7 @@ final class Report {
 			}
 		}
 		t.append(String.format(Locale.ROOT,
-				"%nMedians of %d runs per size (after a warm-up run), %d member accounts, findings path: %s, no latency, parallelism %d; live heap from one more run with a full GC every second; max heap %.0f MiB.%n",
+				"%nMedians of %d runs per size (after a warm-up run), %d accounts, findings path: %s, no latency, parallelism %d; live heap from one more run with a full GC every second; max heap %.0f MiB.%n",
 				repeats, accounts, ScaleBenchmark.PATH, parallelism, Runtime.getRuntime().maxMemory() / MB));
 		return t.toString();
 	}

@@ -49,13 +49,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code ./mvnw -B -Pbench verify -Dtest=ScaleBenchmark}.
  * <p>
  * For each size (-Dbench.sizes, default 10,000, 100,000 and 1,000,000 findings over
- * -Dbench.accounts=500 accounts) it runs the whole job against the simulator (no latency)
- * -Dbench.repeats times (default 3) and once more with a live-heap meter, and after each
- * timed run the floors on the same inputs: the run's raw findings JSON (Jackson parse),
- * its stored rows (H2 batch insert, SXSSF), its PDF's page count (PDFBox) and its files'
- * bytes (SHA-256). It prints one table (target/benchmark/scale.md) and draws the scaling
- * chart (target/benchmark/scaling.png). The heap is the JVM's: run it with the heap to
- * test, e.g. {@code -Dbench.argLine=-Xmx1g}.
+ * -Dbench.accounts=500 accounts and 40 IAM users each: the synthetic organization) it
+ * runs the whole job against the simulator (no latency) -Dbench.repeats times (default 3)
+ * and once more with a live-heap meter, and after each timed run the floors on the same
+ * inputs: the run's raw findings JSON (Jackson parse), its stored rows (H2 batch insert,
+ * SXSSF), its PDF's page count (PDFBox) and its files' bytes (SHA-256). It prints one
+ * table (target/benchmark/scale.md) and draws the scaling chart
+ * (target/benchmark/scaling.png). The heap is the JVM's: run it with the heap to test,
+ * e.g. {@code -Dbench.argLine=-Xmx1g}.
  */
 @Tag("benchmark")
 @SpringBootTest
@@ -238,11 +239,11 @@ class ScaleBenchmark {
 		return live;
 	}
 
-	private void restartSimulator(long n) throws IOException {
+	private void restartSimulator(long n) {
 		if (simulator != null) {
 			simulator.close();
 		}
-		simulator = Workload.start(work, port, ACCOUNTS, n);
+		simulator = Workload.start(port, ACCOUNTS, n);
 	}
 
 	private Outcome launch(String runId, List<String> regions) throws Exception {

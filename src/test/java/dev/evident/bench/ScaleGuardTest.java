@@ -101,13 +101,13 @@ class ScaleGuardTest {
 			job.keep("hashing", (HashingOutputStream.hashingNanos() - hashing) / 1e9);
 
 			Path pkg = outcome.layout().orElseThrow().packageDir();
-			long active = jdbc.queryForObject(
-					"SELECT COUNT(*) FROM ev_finding WHERE run_id = ? AND status = 'ACTIVE'", Long.class, runId);
+			long active = jdbc.queryForObject("SELECT COUNT(*) FROM ev_finding WHERE run_id = ? AND status = 'ACTIVE'",
+					Long.class, runId);
 			List<Object[]> rows = sample(runId);
 			floors.keep("parse", Floors.parse(raw(pkg)));
 			floors.keep("h2", Floors.h2(work.resolve("floor"), rows, N));
-			floors.keep("sxssf", Floors.sxssf(work.resolve("floor.xlsx"), rows.stream().map(ScaleGuardTest::sheetRow).toList(),
-					N + active, 200));
+			floors.keep("sxssf", Floors.sxssf(work.resolve("floor.xlsx"),
+					rows.stream().map(ScaleGuardTest::sheetRow).toList(), N + active, 200));
 			floors.keep("sha", Floors.sha256(files(pkg)));
 			cleanUp(outcome);
 		}
@@ -151,8 +151,8 @@ class ScaleGuardTest {
 	}
 
 	private List<Object[]> sample(String runId) {
-		return jdbc.query("SELECT " + Floors.FINDING_COLUMNS + " FROM ev_finding WHERE run_id = ? ORDER BY finding_arn LIMIT 1000",
-				(rs, i) -> {
+		return jdbc.query("SELECT " + Floors.FINDING_COLUMNS
+				+ " FROM ev_finding WHERE run_id = ? ORDER BY finding_arn LIMIT 1000", (rs, i) -> {
 					Object[] row = new Object[17];
 					for (int c = 0; c < 17; c++) {
 						row[c] = rs.getObject(c + 1);

@@ -1,33 +1,32 @@
 package dev.evident.bench;
 
-import java.io.IOException;
-import java.nio.file.Path;
-
 import dev.evident.simulator.Simulator;
 import dev.evident.simulator.SimulatorConfig;
+import dev.evident.simulator.synthetic.SyntheticSize;
 import dev.evident.support.DemoSimulator;
-import dev.evident.support.SyntheticOrganization;
 
-/** The organization a benchmark runs against, served on a given port. */
+/**
+ * The organization a benchmark runs against: the simulator's synthetic organization
+ * (findings generated on demand), served on a given port.
+ */
 final class Workload {
+
+	/** IAM users per account of the workload: 20,000 over 500 accounts. */
+	static final int USERS_PER_ACCOUNT = 40;
 
 	private Workload() {
 	}
 
 	/**
-	 * The management account and {@code members} member accounts sharing {@code findings}
+	 * {@code accounts} accounts (the management account included) and {@code findings}
 	 * findings.
 	 */
-	static Simulator start(Path work, int port, int members, long findings) throws IOException {
-		if (findings % members != 0) {
-			throw new IllegalArgumentException(findings + " findings do not divide over " + members + " members");
-		}
-		Path data = SyntheticOrganization.write(work, members, (int) (findings / members));
+	static Simulator start(int port, int accounts, long findings) {
 		return Simulator.start(SimulatorConfig.defaults()
 			.withPort(port)
-			.withDataFile(data)
 			.withReferenceInstant(DemoSimulator.AS_OF)
-			.withThreads(16));
+			.withThreads(16)
+			.withSynthetic(SyntheticSize.of(accounts, accounts * USERS_PER_ACCOUNT, findings)));
 	}
 
 }
