@@ -183,8 +183,10 @@ public class FindingsExportReader implements ItemStreamReader<FindingsItem> {
 				return new ExportedFindings(target.region(), rows);
 			}
 			Written written = complete();
-			log.info("Findings report {} of {}: {} findings read, {} in scope; {} bytes kept as {} (sha256 {})",
-					reportId, target.region(), parser.parsed(), kept, written.size(), written.path(), written.sha256());
+			log.info(
+					"Findings report {} of {}: {} findings read, {} in scope; {} bytes kept as {} (sha256 {}); {} ms CPU reading",
+					reportId, target.region(), parser.parsed(), kept, written.size(), written.path(), written.sha256(),
+					parser.cpuNanos() / 1_000_000);
 			finish();
 			return null;
 		}

@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.evident.evidence.HashingOutputStream;
+
 /**
  * Samples the heap while a job runs: the used heap every {@code periodMillis} (peak
  * heap), or, in the live mode, the heap used right after a forced full GC (live heap).
@@ -18,7 +20,7 @@ import java.util.Map;
  */
 final class HeapMeter implements AutoCloseable {
 
-	record Sample(Instant at, long used, long workerCpu) {
+	record Sample(Instant at, long used, long workerCpu, long hashing) {
 	}
 
 	private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -43,7 +45,7 @@ final class HeapMeter implements AutoCloseable {
 				long used = memory.getHeapMemoryUsage().getUsed();
 				long cpu = workerCpu();
 				synchronized (samples) {
-					samples.add(new Sample(Instant.now(), used, cpu));
+					samples.add(new Sample(Instant.now(), used, cpu, HashingOutputStream.hashingNanos()));
 				}
 				try {
 					Thread.sleep(periodMillis);
@@ -91,15 +93,24 @@ final class HeapMeter implements AutoCloseable {
 	 * account-N) between two instants, from the samples nearest to them.
 	 */
 	double workerCpuSeconds(Instant from, Instant to) {
+		return delta(from, to, Sample::workerCpu);
+	}
+
+	/** Time spent hashing evidence (in this JVM) between two instants. */
+	double hashingSeconds(Instant from, Instant to) {
+		return delta(from, to, Sample::hashing);
+	}
+
+	private double delta(Instant from, Instant to, java.util.function.ToLongFunction<Sample> value) {
 		synchronized (samples) {
 			long start = 0;
 			long end = 0;
 			for (Sample s : samples) {
 				if (!s.at().isAfter(from)) {
-					start = s.workerCpu();
+					start = value.applyAsLong(s);
 				}
 				if (!s.at().isAfter(to)) {
-					end = s.workerCpu();
+					end = value.applyAsLong(s);
 				}
 			}
 			return (end - start) / 1e9;

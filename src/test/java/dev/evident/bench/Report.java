@@ -27,7 +27,7 @@ final class Report {
 			row(t, "end to end (job)", n, runs, Measured::total, peak(runs, "job"), liveHeap.get("job"),
 					median(runs, Measured::floorSum), "≤ 3× floor sum");
 			row(t, ScaleBenchmark.PATH.equals("list") ? "ingest: SDK unmarshalling, CPU summed over chains"
-					: "ingest: export download, hashing and parsing (CPU)", n, runs, Measured::ingest,
+					: "ingest: export download and parsing (CPU)", n, runs, Measured::ingest,
 					peak(runs, "collectFindings"), liveHeap.get("collectFindings"), median(runs, Measured::parseFloor),
 					"≤ 2× parse floor");
 			row(t, "store: findings upserts (wall, summed over threads)", n, runs, Measured::store, null, null,
