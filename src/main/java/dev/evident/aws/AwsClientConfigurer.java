@@ -2,6 +2,8 @@ package dev.evident.aws;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -22,8 +24,9 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 /**
  * The one place where SDK clients are configured: region, credentials, endpoint override,
- * timeouts, retry strategy, interceptors and a shared HTTP connection pool. Every client
- * Evident builds goes through {@link #configure}.
+ * timeouts, retry strategy, interceptors, a shared HTTP connection pool and one shared
+ * timer for the call and attempt timeouts (without it, every client starts its own timer
+ * threads). Every client Evident builds goes through {@link #configure}.
  */
 public class AwsClientConfigurer implements AutoCloseable {
 
@@ -35,12 +38,15 @@ public class AwsClientConfigurer implements AutoCloseable {
 
 	private final List<ExecutionInterceptor> interceptors;
 
+	private final ScheduledThreadPoolExecutor timeouts;
+
 	private volatile Region defaultRegion;
 
 	public AwsClientConfigurer(AwsProperties properties, List<ExecutionInterceptor> interceptors, int maxConnections) {
 		this.properties = properties;
 		this.interceptors = List.copyOf(interceptors);
 		this.httpClient = ApacheHttpClient.builder().maxConnections(Math.max(10, maxConnections)).build();
+		this.timeouts = timeoutScheduler();
 		this.baseCredentials = properties.accessKeyId() != null
 				? StaticCredentialsProvider
 					.create(AwsBasicCredentials.create(properties.accessKeyId(), properties.secretAccessKey()))
@@ -81,7 +87,8 @@ public class AwsClientConfigurer implements AutoCloseable {
 		ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
 			.apiCallTimeout(properties.apiCallTimeout())
 			.apiCallAttemptTimeout(properties.apiCallAttemptTimeout())
-			.retryStrategy(retryStrategy());
+			.retryStrategy(retryStrategy())
+			.scheduledExecutorService(timeouts);
 		interceptors.forEach(override::addExecutionInterceptor);
 		return builder.overrideConfiguration(override.build());
 	}
@@ -105,8 +112,24 @@ public class AwsClientConfigurer implements AutoCloseable {
 		return retry.build();
 	}
 
+	/**
+	 * Timeouts are scheduled and cancelled twice per call: cancelled ones leave the queue
+	 * at once.
+	 */
+	private static ScheduledThreadPoolExecutor timeoutScheduler() {
+		AtomicInteger threads = new AtomicInteger();
+		ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(2, r -> {
+			Thread thread = new Thread(r, "aws-timeouts-" + threads.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
+		scheduler.setRemoveOnCancelPolicy(true);
+		return scheduler;
+	}
+
 	@Override
 	public void close() {
+		timeouts.shutdownNow();
 		httpClient.close();
 		if (baseCredentials instanceof AutoCloseable c) {
 			try {

@@ -168,18 +168,35 @@ class AccountCollectionBenchmark {
 	private double collect(String runId) throws Exception {
 		RunParameters parameters = new RunParameters(runId, Period.parse("2026-Q3"), DemoSimulator.AS_OF, Source.DEMO,
 				work.resolve("out"), null, null, List.of(), List.of(), List.of("us-east-1"), PARALLELISM);
+		long cpu = cpuNanos();
 		JobExecution execution = jobOperator.start(collectionOnly, parameters.toJobParameters());
+		System.out.printf(Locale.ROOT, "%s: %.2f s of CPU (process, simulator included)%n", runId,
+				(cpuNanos() - cpu) / 1e9);
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(
 				jdbc.queryForObject("SELECT COUNT(DISTINCT account_id) FROM ev_credential_report_row WHERE run_id = ?",
 						Integer.class, runId))
 			.isEqualTo(ACCOUNTS + 1);
+		jdbc.query("SELECT s.STEP_NAME, s.START_TIME, s.END_TIME FROM BATCH_STEP_EXECUTION s "
+				+ "JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = s.JOB_EXECUTION_ID "
+				+ "WHERE p.PARAMETER_NAME = 'run.id' AND p.PARAMETER_VALUE = ? "
+				+ "AND s.STEP_NAME IN ('discoverOrganization', 'collectAccounts')", rs -> {
+					System.out.printf(Locale.ROOT, "%s %s: %.2f s, %d calls%n", runId, rs.getString(1),
+							Duration.between(rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant()).toMillis()
+									/ 1000.0,
+							simulator.calls().total());
+				}, runId);
 		Map<String, Object> row = jdbc.queryForMap("SELECT MIN(s.START_TIME) AS S, MAX(s.END_TIME) AS E "
 				+ "FROM BATCH_STEP_EXECUTION s JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = s.JOB_EXECUTION_ID "
 				+ "WHERE p.PARAMETER_NAME = 'run.id' AND p.PARAMETER_VALUE = ? "
 				+ "AND s.STEP_NAME IN ('discoverOrganization', 'collectAccounts')", runId);
 		return Duration.between(((Timestamp) row.get("S")).toInstant(), ((Timestamp) row.get("E")).toInstant())
 			.toMillis() / 1000.0;
+	}
+
+	private static long cpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean()).getProcessCpuTime();
 	}
 
 	private static double median(List<Double> values) {
