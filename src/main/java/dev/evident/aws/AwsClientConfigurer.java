@@ -24,9 +24,10 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 /**
  * The one place where SDK clients are configured: region, credentials, endpoint override,
- * timeouts, retry strategy, interceptors, a shared HTTP connection pool and one shared
- * timer for the call and attempt timeouts (without it, every client starts its own timer
- * threads). Every client Evident builds goes through {@link #configure}.
+ * timeouts, retry strategy, interceptors, a shared HTTP connection pool that lets
+ * {@code --parallelism} requests be in flight at once, and one shared timer for the call
+ * and attempt timeouts (without it, every client starts its own timer threads). Every
+ * client Evident builds goes through {@link #configure}.
  */
 public class AwsClientConfigurer implements AutoCloseable {
 
@@ -42,10 +43,15 @@ public class AwsClientConfigurer implements AutoCloseable {
 
 	private volatile Region defaultRegion;
 
-	public AwsClientConfigurer(AwsProperties properties, List<ExecutionInterceptor> interceptors, int maxConnections) {
+	/**
+	 * @param parallelism the requests in flight at once, over every client and thread
+	 * (see {@link RequestSlots})
+	 */
+	public AwsClientConfigurer(AwsProperties properties, List<ExecutionInterceptor> interceptors, int parallelism) {
 		this.properties = properties;
 		this.interceptors = List.copyOf(interceptors);
-		this.httpClient = ApacheHttpClient.builder().maxConnections(Math.max(10, maxConnections)).build();
+		this.httpClient = new RequestSlots(
+				ApacheHttpClient.builder().maxConnections(Math.max(10, parallelism * 4)).build(), parallelism);
 		this.timeouts = timeoutScheduler();
 		this.baseCredentials = properties.accessKeyId() != null
 				? StaticCredentialsProvider

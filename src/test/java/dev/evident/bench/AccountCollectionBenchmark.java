@@ -91,6 +91,7 @@ class AccountCollectionBenchmark {
 		registry.add("evident.aws.access-key-id", () -> DemoSimulator.BASE_ACCESS_KEY);
 		registry.add("evident.aws.secret-access-key", () -> "bench-secret");
 		registry.add("evident.parallelism", () -> PARALLELISM);
+		registry.add("spring.datasource.hikari.maximum-pool-size", () -> System.getProperty("bench.pool", "10"));
 	}
 
 	@AfterAll
@@ -128,6 +129,9 @@ class AccountCollectionBenchmark {
 		List<Double> plain = new ArrayList<>();
 		List<Double> throttled = new ArrayList<>();
 		List<Double> throttledCalls = new ArrayList<>();
+		// warm-up (JIT), not counted
+		simulator.faults().reset().latency(Duration.ofMillis(LATENCY_MS));
+		collect("warm-up");
 		for (int i = 0; i < REPEATS; i++) {
 			simulator.faults().reset().latency(Duration.ofMillis(LATENCY_MS));
 			simulator.calls().reset();
