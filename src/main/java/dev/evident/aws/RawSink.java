@@ -3,6 +3,7 @@ package dev.evident.aws;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import dev.evident.evidence.EvidenceFiles;
@@ -55,10 +56,12 @@ public final class RawSink {
 	}
 
 	/**
-	 * A sink for one thread that records its files only on {@link #flush()}.
+	 * A sink that records its files only on {@link #flush()}; it may be written from
+	 * several threads.
 	 */
 	public RawSink deferred() {
-		return new RawSink(files, runId, packageRoot, accountId, region, new ArrayList<>());
+		return new RawSink(files, runId, packageRoot, accountId, region,
+				Collections.synchronizedList(new ArrayList<>()));
 	}
 
 	/** Whether files were written since the last {@link #flush()}. */
@@ -71,8 +74,12 @@ public final class RawSink {
 		if (pending == null) {
 			return;
 		}
-		pending.forEach(p -> files.record(runId, p.file(), p.source()));
-		pending.clear();
+		List<Pending> written;
+		synchronized (pending) {
+			written = List.copyOf(pending);
+			pending.clear();
+		}
+		written.forEach(p -> files.record(runId, p.file(), p.source()));
 	}
 
 	/** Writes one response as JSON at {@code raw/<account>/<service>/<name>.json}. */
