@@ -91,7 +91,12 @@ class AccountCollectionBenchmark {
 		registry.add("evident.aws.access-key-id", () -> DemoSimulator.BASE_ACCESS_KEY);
 		registry.add("evident.aws.secret-access-key", () -> "bench-secret");
 		registry.add("evident.parallelism", () -> PARALLELISM);
-		registry.add("spring.datasource.hikari.maximum-pool-size", () -> System.getProperty("bench.pool", "10"));
+		// -Dbench.throttlingBase=PT1S compares with the SDK's own first backoff after
+		// throttling
+		if (System.getProperty("bench.throttlingBase") != null) {
+			registry.add("evident.aws.throttling-base-delay", () -> System.getProperty("bench.throttlingBase"));
+			registry.add("evident.aws.max-attempts", () -> "8");
+		}
 	}
 
 	@AfterAll
