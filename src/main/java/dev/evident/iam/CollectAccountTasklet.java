@@ -116,7 +116,7 @@ public class CollectAccountTasklet implements Tasklet {
 			if (!AwsErrors.isPermanent(ex)) {
 				throw ex;
 			}
-			gaps.record(runId, accountId, SOURCE_ACCOUNT, AwsErrors.code(ex),
+			gap(runId, accountId, SOURCE_ACCOUNT, AwsErrors.code(ex),
 					"cannot assume role " + aws.properties().roleName() + ": " + AwsErrors.message(ex));
 			return done(accountId);
 		}
@@ -142,6 +142,14 @@ public class CollectAccountTasklet implements Tasklet {
 			});
 		}
 		return done(accountId);
+	}
+
+	/**
+	 * Records a gap in a transaction of its own: outside one, the connection would stay
+	 * with the partition until it ends.
+	 */
+	private void gap(String runId, String accountId, String source, String errorCode, String message) {
+		transactions.executeWithoutResult(tx -> gaps.record(runId, accountId, source, errorCode, message));
 	}
 
 	/** What a partition reads before it calls AWS. */
@@ -179,7 +187,7 @@ public class CollectAccountTasklet implements Tasklet {
 			recordGap(runId, accountId, source, ex);
 		}
 		catch (CredentialReportCollector.ReportNotReadyException ex) {
-			gaps.record(runId, accountId, source, "ReportNotReady", ex.getMessage());
+			gap(runId, accountId, source, "ReportNotReady", ex.getMessage());
 		}
 	}
 
@@ -193,7 +201,7 @@ public class CollectAccountTasklet implements Tasklet {
 			recordGap(runId, accountId, source, ex);
 		}
 		catch (CredentialReportCollector.ReportNotReadyException ex) {
-			gaps.record(runId, accountId, source, "ReportNotReady", ex.getMessage());
+			gap(runId, accountId, source, "ReportNotReady", ex.getMessage());
 		}
 	}
 
@@ -201,7 +209,7 @@ public class CollectAccountTasklet implements Tasklet {
 		if (!AwsErrors.isPermanent(ex)) {
 			throw ex;
 		}
-		gaps.record(runId, accountId, source, AwsErrors.code(ex), AwsErrors.message(ex));
+		gap(runId, accountId, source, AwsErrors.code(ex), AwsErrors.message(ex));
 	}
 
 	@FunctionalInterface
