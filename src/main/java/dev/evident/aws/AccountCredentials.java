@@ -20,45 +20,43 @@ public final class AccountCredentials implements AutoCloseable {
 
 	private final AwsCredentialsProvider provider;
 
-	private final StsClient sts;
-
 	private final Supplier<StsAssumeRoleCredentialsProvider> assumeRole;
 
 	private final AtomicReference<StsAssumeRoleCredentialsProvider> current = new AtomicReference<>();
 
 	private final AtomicLong generation = new AtomicLong();
 
-	private AccountCredentials(AwsCredentialsProvider provider, StsClient sts) {
+	private AccountCredentials(AwsCredentialsProvider provider) {
 		this.provider = provider;
-		this.sts = sts;
 		this.assumeRole = null;
 	}
 
-	private AccountCredentials(StsClient sts, Supplier<StsAssumeRoleCredentialsProvider> assumeRole) {
-		this.sts = sts;
+	private AccountCredentials(Supplier<StsAssumeRoleCredentialsProvider> assumeRole) {
 		this.assumeRole = assumeRole;
 		this.current.set(assumeRole.get());
 		this.provider = () -> current.get().resolveCredentials();
 	}
 
-	public static AccountCredentials forAccount(AwsClientConfigurer aws, String accountId, String callerAccountId,
-			String partition, String runId) {
+	/**
+	 * The credentials of one account; {@code sts} (signed with the base credentials) is
+	 * shared by every account and stays open when these credentials are closed.
+	 */
+	public static AccountCredentials forAccount(AwsClientConfigurer aws, StsClient sts, String accountId,
+			String callerAccountId, String partition, String runId) {
 		if (accountId.equals(callerAccountId)) {
-			return new AccountCredentials(aws.baseCredentials(), null);
+			return new AccountCredentials(aws.baseCredentials());
 		}
-		StsClient sts = aws.build(StsClient.builder(), aws.baseCredentials(), aws.defaultRegion());
 		String roleArn = "arn:" + partition + ":iam::" + accountId + ":role/" + aws.properties().roleName();
-		return new AccountCredentials(sts,
-				() -> StsAssumeRoleCredentialsProvider.builder()
-					.stsClient(sts)
-					.asyncCredentialUpdateEnabled(false)
-					.refreshRequest(r -> {
-						r.roleArn(roleArn).roleSessionName(sessionName(runId)).durationSeconds(3600);
-						if (aws.properties().externalId() != null && !aws.properties().externalId().isBlank()) {
-							r.externalId(aws.properties().externalId());
-						}
-					})
-					.build());
+		return new AccountCredentials(() -> StsAssumeRoleCredentialsProvider.builder()
+			.stsClient(sts)
+			.asyncCredentialUpdateEnabled(false)
+			.refreshRequest(r -> {
+				r.roleArn(roleArn).roleSessionName(sessionName(runId)).durationSeconds(3600);
+				if (aws.properties().externalId() != null && !aws.properties().externalId().isBlank()) {
+					r.externalId(aws.properties().externalId());
+				}
+			})
+			.build());
 	}
 
 	/**
@@ -105,9 +103,6 @@ public final class AccountCredentials implements AutoCloseable {
 		StsAssumeRoleCredentialsProvider assumed = current.get();
 		if (assumed != null) {
 			assumed.close();
-		}
-		if (sts != null) {
-			sts.close();
 		}
 	}
 

@@ -17,7 +17,7 @@ public class AwsConfiguration {
 	@Bean(destroyMethod = "close")
 	AwsClientConfigurer awsClientConfigurer(AwsProperties properties, List<ExecutionInterceptor> interceptors,
 			@Value("${evident.parallelism:4}") int parallelism) {
-		return new AwsClientConfigurer(properties, interceptors, parallelism * 4);
+		return new AwsClientConfigurer(properties, interceptors, parallelism);
 	}
 
 	@Bean(destroyMethod = "close")

@@ -18,14 +18,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param secretAccessKey the secret for {@code accessKeyId}
  * @param roleName the role assumed in member accounts
  * @param externalId the external id presented when assuming it, if the role requires one
+ * @param maxAttempts attempts per call, the first included (default 10)
  * @param retryBaseDelay the first backoff delay between attempts (null: the SDK's
- * defaults, which back off longer after throttling than after other errors)
- * @param retryMaxDelay the longest backoff delay
+ * default, 100 ms); also after throttling unless {@code throttlingBaseDelay} is set
+ * @param retryMaxDelay the longest backoff delay (default 20 s)
+ * @param throttlingBaseDelay the first backoff delay after throttling (null:
+ * {@code retryBaseDelay} if set, else 250 ms; see
+ * {@code AwsClientConfigurer.DEFAULT_THROTTLING_BASE_DELAY})
  */
 @ConfigurationProperties("evident.aws")
 public record AwsProperties(URI endpoint, String region, String accessKeyId, String secretAccessKey, String roleName,
 		String externalId, Duration apiCallTimeout, Duration apiCallAttemptTimeout, Integer maxAttempts,
-		Duration retryBaseDelay, Duration retryMaxDelay) {
+		Duration retryBaseDelay, Duration retryMaxDelay, Duration throttlingBaseDelay) {
 
 	public static final String DEFAULT_ROLE_NAME = "EvidentAuditRole";
 
@@ -33,7 +37,7 @@ public record AwsProperties(URI endpoint, String region, String accessKeyId, Str
 		roleName = (roleName == null || roleName.isBlank()) ? DEFAULT_ROLE_NAME : roleName;
 		apiCallTimeout = apiCallTimeout == null ? Duration.ofMinutes(2) : apiCallTimeout;
 		apiCallAttemptTimeout = apiCallAttemptTimeout == null ? Duration.ofSeconds(30) : apiCallAttemptTimeout;
-		maxAttempts = maxAttempts == null ? 8 : maxAttempts;
+		maxAttempts = maxAttempts == null ? 10 : maxAttempts;
 	}
 
 	@Override

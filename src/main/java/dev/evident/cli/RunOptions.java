@@ -89,7 +89,8 @@ public class RunOptions {
 	String signAlias;
 
 	@Option(names = "--parallelism", paramLabel = "N", defaultValue = "4",
-			description = "Accounts collected at once. Default: ${DEFAULT-VALUE}.")
+			description = "AWS requests in flight at once (accounts are worked on by 4 threads per request). "
+					+ "Default: ${DEFAULT-VALUE}.")
 	int parallelism;
 
 	@Option(names = "--findings-export", paramLabel = "s3://BUCKET/PREFIX",

@@ -41,6 +41,17 @@ public class EvidenceFiles {
 	 * Streams content to {@code root/relativePath} through a digest and records the file.
 	 */
 	public Written write(String runId, Path root, String relativePath, ContentWriter content, Source source) {
+		Written written = writeFile(root, relativePath, content);
+		record(runId, written, source);
+		return written;
+	}
+
+	/**
+	 * Streams content to {@code root/relativePath} through a digest, without recording
+	 * it: the caller records it with {@link #record} (for example with other rows in one
+	 * transaction).
+	 */
+	public Written writeFile(Path root, String relativePath, ContentWriter content) {
 		Path target = resolveInside(root, relativePath);
 		try {
 			Files.createDirectories(target.getParent());
@@ -59,9 +70,7 @@ public class EvidenceFiles {
 				throw ex;
 			}
 			Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-			Written written = new Written(relativePath, hash, size);
-			record(runId, written, source);
-			return written;
+			return new Written(relativePath, hash, size);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot write evidence file " + relativePath, ex);

@@ -22,6 +22,7 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
@@ -33,6 +34,11 @@ import software.amazon.awssdk.services.iam.IamClient;
  * authorization details. A denied role or a failed source becomes an evidence gap for
  * that account and source; the partition still completes, so the other accounts and the
  * rest of the job go on.
+ * <p>
+ * It runs outside a database transaction, so that an account waiting for AWS holds no
+ * connection: every source's rows are replaced in one short transaction once the source
+ * is collected. A partition that fails leaves what it stored so far, which its re-run
+ * replaces.
  */
 public class CollectAccountTasklet implements Tasklet {
 
@@ -66,9 +72,12 @@ public class CollectAccountTasklet implements Tasklet {
 
 	private final Progress progress;
 
+	private final TransactionTemplate transactions;
+
 	public CollectAccountTasklet(AwsClientConfigurer aws, AccountSessions sessions, Runs runs,
 			OrganizationStore organizations, EvidenceFiles files, Gaps gaps, CredentialReportStore reports,
-			IamAccountStore iamStore, CredentialReportCollector.Backoff backoff, Progress progress) {
+			IamAccountStore iamStore, CredentialReportCollector.Backoff backoff, Progress progress,
+			TransactionTemplate transactions) {
 		this.aws = aws;
 		this.sessions = sessions;
 		this.runs = runs;
@@ -79,21 +88,27 @@ public class CollectAccountTasklet implements Tasklet {
 		this.iamStore = iamStore;
 		this.backoff = backoff;
 		this.progress = progress;
+		this.transactions = transactions;
 	}
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) throws Exception {
 		var step = chunk.getStepContext().getStepExecution();
-		RunContext run = RunContext.of(step, runs);
 		String accountId = step.getExecutionContext().getString(AccountPartitioner.ACCOUNT_ID);
+		Start start = transactions.execute(tx -> {
+			RunContext context = RunContext.of(step, runs);
+			for (String source : List.of(SOURCE_ACCOUNT, SOURCE_CREDENTIAL_REPORT, SOURCE_SETTINGS,
+					SOURCE_AUTHORIZATION)) {
+				gaps.clear(context.runId(), accountId, source);
+			}
+			return new Start(context, organizations.partition(context.runId()));
+		});
+		RunContext run = start.run();
 		String runId = run.runId();
-		for (String source : List.of(SOURCE_ACCOUNT, SOURCE_CREDENTIAL_REPORT, SOURCE_SETTINGS, SOURCE_AUTHORIZATION)) {
-			gaps.clear(runId, accountId, source);
-		}
 		Region region = aws.defaultRegion();
-		RawSink raw = new RawSink(files, runId, run.layout().staging(), accountId, region.id());
+		RawSink raw = new RawSink(files, runId, run.layout().staging(), accountId, region.id()).deferred();
 		AccountCredentials credentials = sessions.credentials(accountId, run.record().callerAccountId(),
-				organizations.partition(runId), runId);
+				start.partition(), runId);
 		try {
 			credentials.provider().resolveCredentials();
 		}
@@ -101,7 +116,7 @@ public class CollectAccountTasklet implements Tasklet {
 			if (!AwsErrors.isPermanent(ex)) {
 				throw ex;
 			}
-			gaps.record(runId, accountId, SOURCE_ACCOUNT, AwsErrors.code(ex),
+			gap(runId, accountId, SOURCE_ACCOUNT, AwsErrors.code(ex),
 					"cannot assume role " + aws.properties().roleName() + ": " + AwsErrors.message(ex));
 			return done(accountId);
 		}
@@ -109,15 +124,46 @@ public class CollectAccountTasklet implements Tasklet {
 			source(credentials, runId, accountId, SOURCE_CREDENTIAL_REPORT, () -> {
 				List<CredentialReportRow> rows = new CredentialReportCollector(iam, raw, backoff, Clock.systemUTC())
 					.collect(accountId);
-				reports.replace(runId, accountId, rows);
+				store(raw, () -> reports.replace(runId, accountId, rows));
 				contribution.incrementWriteCount(rows.size());
 			});
-			source(credentials, runId, accountId, SOURCE_SETTINGS,
-					() -> iamStore.replaceSettings(runId, accountId, new AccountSettingsCollector(iam, raw).collect()));
-			source(credentials, runId, accountId, SOURCE_AUTHORIZATION, () -> iamStore.replaceAuthorization(runId,
-					accountId, new AuthorizationDetailsCollector(iam, raw).collect(accountId)));
+			source(credentials, runId, accountId, SOURCE_SETTINGS, () -> {
+				AccountSettings settings = new AccountSettingsCollector(iam, raw).collect();
+				store(raw, () -> iamStore.replaceSettings(runId, accountId, settings));
+			});
+			source(credentials, runId, accountId, SOURCE_AUTHORIZATION, () -> {
+				AuthorizationDetails details = new AuthorizationDetailsCollector(iam, raw).collect(accountId);
+				store(raw, () -> iamStore.replaceAuthorization(runId, accountId, details));
+			});
+		}
+		if (raw.hasUnrecorded()) {
+			// the raw responses of a source that ended in a gap are evidence too
+			store(raw, () -> {
+			});
 		}
 		return done(accountId);
+	}
+
+	/**
+	 * Records a gap in a transaction of its own: outside one, the connection would stay
+	 * with the partition until it ends.
+	 */
+	private void gap(String runId, String accountId, String source, String errorCode, String message) {
+		transactions.executeWithoutResult(tx -> gaps.record(runId, accountId, source, errorCode, message));
+	}
+
+	/** What a partition reads before it calls AWS. */
+	private record Start(RunContext run, String partition) {
+	}
+
+	/**
+	 * Replaces a source's rows and records its raw files in one short transaction.
+	 */
+	private void store(RawSink raw, Runnable rows) {
+		transactions.executeWithoutResult(tx -> {
+			rows.run();
+			raw.flush();
+		});
 	}
 
 	/**
@@ -141,7 +187,7 @@ public class CollectAccountTasklet implements Tasklet {
 			recordGap(runId, accountId, source, ex);
 		}
 		catch (CredentialReportCollector.ReportNotReadyException ex) {
-			gaps.record(runId, accountId, source, "ReportNotReady", ex.getMessage());
+			gap(runId, accountId, source, "ReportNotReady", ex.getMessage());
 		}
 	}
 
@@ -155,7 +201,7 @@ public class CollectAccountTasklet implements Tasklet {
 			recordGap(runId, accountId, source, ex);
 		}
 		catch (CredentialReportCollector.ReportNotReadyException ex) {
-			gaps.record(runId, accountId, source, "ReportNotReady", ex.getMessage());
+			gap(runId, accountId, source, "ReportNotReady", ex.getMessage());
 		}
 	}
 
@@ -163,7 +209,7 @@ public class CollectAccountTasklet implements Tasklet {
 		if (!AwsErrors.isPermanent(ex)) {
 			throw ex;
 		}
-		gaps.record(runId, accountId, source, AwsErrors.code(ex), AwsErrors.message(ex));
+		gap(runId, accountId, source, AwsErrors.code(ex), AwsErrors.message(ex));
 	}
 
 	@FunctionalInterface

@@ -29,7 +29,10 @@ public class EvidentConfiguration {
 		return progress;
 	}
 
-	/** The bounded pool that runs account partitions: {@code --parallelism} threads. */
+	/**
+	 * The bounded pool that runs the findings chains: {@code --parallelism} threads
+	 * (accounts have their own, {@code AccountStepConfiguration.accountWorkers}).
+	 */
 	@Bean
 	TaskExecutor accountTaskExecutor(@Value("${evident.parallelism:4}") int parallelism) {
 		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();

@@ -2,6 +2,9 @@ package dev.evident.organizations;
 
 import java.time.Instant;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.evident.aws.AwsClientConfigurer;
 import dev.evident.aws.RawSink;
@@ -21,7 +24,8 @@ import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * The first step: registers the run, then walks the organization from the management
- * account and replaces the run's organization rows with what it found.
+ * account, {@code --parallelism} lists at once, and replaces the run's organization rows
+ * with what it found (and records the raw responses) in the step's transaction.
  */
 public class DiscoverOrganizationTasklet implements Tasklet {
 
@@ -35,13 +39,16 @@ public class DiscoverOrganizationTasklet implements Tasklet {
 
 	private final Progress progress;
 
+	private final int parallelism;
+
 	public DiscoverOrganizationTasklet(AwsClientConfigurer aws, Runs runs, OrganizationStore store, EvidenceFiles files,
-			Progress progress) {
+			Progress progress, int parallelism) {
 		this.aws = aws;
 		this.runs = runs;
 		this.store = store;
 		this.files = files;
 		this.progress = progress;
+		this.parallelism = parallelism;
 	}
 
 	/** The account the base credentials belong to. */
@@ -49,6 +56,15 @@ public class DiscoverOrganizationTasklet implements Tasklet {
 		try (StsClient sts = aws.build(StsClient.builder(), aws.baseCredentials(), aws.defaultRegion())) {
 			return sts.getCallerIdentity().account();
 		}
+	}
+
+	private ExecutorService walkers() {
+		AtomicInteger threads = new AtomicInteger();
+		return Executors.newFixedThreadPool(parallelism, r -> {
+			Thread thread = new Thread(r, "organization-" + threads.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
 	}
 
 	@Override
@@ -61,10 +77,19 @@ public class DiscoverOrganizationTasklet implements Tasklet {
 			String orgId = described.organization().id();
 			String management = described.organization().masterAccountId();
 			RunLayout layout = new RunLayout(run.out(), orgId, run.period(), run.runId());
-			RawSink raw = new RawSink(files, run.runId(), layout.staging(), management, aws.defaultRegion().id());
-			OrganizationSnapshot snapshot = new OrganizationCollector(client, raw).collect(described,
-					new OrganizationCollector.Scope(Set.copyOf(run.accounts()), Set.copyOf(run.ous())));
+			RawSink raw = new RawSink(files, run.runId(), layout.staging(), management, aws.defaultRegion().id())
+				.deferred();
+			OrganizationSnapshot snapshot;
+			ExecutorService walkers = walkers();
+			try {
+				snapshot = new OrganizationCollector(client, raw, walkers).collect(described,
+						new OrganizationCollector.Scope(Set.copyOf(run.accounts()), Set.copyOf(run.ous())));
+			}
+			finally {
+				walkers.shutdownNow();
+			}
 			store.replace(run.runId(), snapshot);
+			raw.flush();
 			runs.recordOrganization(run.runId(), orgId, management, callerAccount());
 			contribution.incrementWriteCount(snapshot.accounts().size());
 			progress.accountsTotal((int) snapshot.accounts().stream().filter(a -> a.collectable()).count());

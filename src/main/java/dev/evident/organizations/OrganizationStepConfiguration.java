@@ -9,6 +9,7 @@ import dev.evident.job.ProgressListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -19,9 +20,11 @@ public class OrganizationStepConfiguration {
 
 	@Bean
 	Step discoverOrganization(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			AwsClientConfigurer aws, Runs runs, OrganizationStore store, EvidenceFiles files, Progress progress) {
+			AwsClientConfigurer aws, Runs runs, OrganizationStore store, EvidenceFiles files, Progress progress,
+			@Value("${evident.parallelism:4}") int parallelism) {
 		return new StepBuilder("discoverOrganization", jobRepository)
-			.tasklet(new DiscoverOrganizationTasklet(aws, runs, store, files, progress), transactionManager)
+			.tasklet(new DiscoverOrganizationTasklet(aws, runs, store, files, progress, parallelism),
+					transactionManager)
 			.listener(new ProgressListener(progress))
 			.build();
 	}
