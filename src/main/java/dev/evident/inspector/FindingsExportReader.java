@@ -184,9 +184,9 @@ public class FindingsExportReader implements ItemStreamReader<FindingsItem> {
 			}
 			Written written = complete();
 			log.info(
-					"Findings report {} of {}: {} findings read, {} in scope; {} bytes kept as {} (sha256 {}); {} ms CPU reading",
+					"Findings report {} of {}: {} findings read, {} in scope; {} bytes kept as {} (sha256 {}); CPU: {} ms downloading and keeping, {} ms parsing",
 					reportId, target.region(), parser.parsed(), kept, written.size(), written.path(), written.sha256(),
-					parser.cpuNanos() / 1_000_000);
+					parser.inputCpuNanos() / 1_000_000, parser.cpuNanos() / 1_000_000);
 			finish();
 			return null;
 		}

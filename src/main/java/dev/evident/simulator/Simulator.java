@@ -39,6 +39,8 @@ public final class Simulator implements AutoCloseable {
 
 	private final SimServer server;
 
+	private final S3Objects objects;
+
 	private final URI endpoint;
 
 	private Simulator(SimulatorConfig config) {
@@ -50,7 +52,7 @@ public final class Simulator implements AutoCloseable {
 		Instant reference = config.referenceInstant();
 		AtomicReference<URI> endpointRef = new AtomicReference<>();
 		ArtifactDocuments documents = new ArtifactDocuments(organization, endpointRef::get, faults);
-		S3Objects objects = new S3Objects();
+		this.objects = new S3Objects();
 		Router router = new Router(
 				List.of(new StsService(organization, faults, calls, sessions),
 						new IamService(organization, faults,
@@ -103,6 +105,7 @@ public final class Simulator implements AutoCloseable {
 	@Override
 	public void close() {
 		server.close();
+		objects.close();
 	}
 
 }

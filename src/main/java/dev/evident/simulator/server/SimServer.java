@@ -90,17 +90,19 @@ public final class SimServer implements AutoCloseable {
 			out.set("Content-Type", response.contentType());
 			out.set("x-amzn-RequestId", requestId);
 			boolean truncate = response.headers().containsKey(TRUNCATE_HEADER);
+			boolean streamed = response.stream() != null && !"HEAD".equals(exchange.getRequestMethod());
 			response.headers().forEach((k, v) -> {
-				if (!k.equals(TRUNCATE_HEADER)) {
+				if (!k.equals(TRUNCATE_HEADER) && !(streamed && k.equals("Content-Length"))) {
 					out.set(k, v);
 				}
 			});
-			if (response.stream() != null && !"HEAD".equals(exchange.getRequestMethod())) {
-				// Length 0: chunked transfer encoding; the body is generated as it is
-				// sent.
-				// A failure while writing closes the connection before the last chunk, so
-				// the client sees a truncated body, never a short one that looks whole.
-				exchange.sendResponseHeaders(response.status(), 0);
+			if (streamed) {
+				// A known length is sent as Content-Length, otherwise length 0: chunked
+				// transfer encoding, the body generated as it is sent. A failure while
+				// writing closes the connection before the end, so the client sees a
+				// truncated body, never a short one that looks whole.
+				String length = response.headers().get("Content-Length");
+				exchange.sendResponseHeaders(response.status(), length == null ? 0 : Long.parseLong(length));
 				try (OutputStream body = exchange.getResponseBody()) {
 					response.stream().writeTo(body);
 				}

@@ -97,6 +97,9 @@ final class FindingsReports {
 		Report report = new Report(id, call.accountId(), call.region(), bucket,
 				destination.path("keyPrefix").asText(null), kmsKey, criteria.isObject() ? criteria.deepCopy() : null,
 				effective, new AtomicInteger(faults.findingsReportInProgressPolls()), faults.findingsReportFailure());
+		report.spool = objects.spool(new StoredObject(report.bucket, objectKey(report.keyPrefix, id),
+				"application/json", kmsKey, "\"" + Ids.hex("report" + id, 32) + "\"", Instant.now(),
+				out -> render(report, FindingFilter.of(effective), out)));
 		reports.put(id, report);
 		return Json.obj().put("reportId", id);
 	}
@@ -199,6 +202,9 @@ final class FindingsReports {
 
 		String status = "IN_PROGRESS";
 
+		/** The report's object, being written from the moment the report is created. */
+		java.util.concurrent.Future<StoredObject> spool;
+
 		String errorCode;
 
 		String errorMessage;
@@ -236,9 +242,35 @@ final class FindingsReports {
 				fail("NO_FINDINGS_FOUND", "No findings match the filter criteria");
 			}
 			else {
-				objects.put(new StoredObject(bucket, objectKey(keyPrefix, id), "application/json", kmsKeyArn,
-						"\"" + Ids.hex("report" + id, 32) + "\"", Instant.now(), out -> render(this, filter, out)));
+				// written to S3 while the report was in progress, served at rest once
+				// done
+				StoredObject object = spooled(spool, 5);
+				if (object == null) {
+					pollsLeft.set(0); // still writing: in progress until it is done
+					return;
+				}
+				objects.put(object);
 				status = "SUCCEEDED";
+			}
+		}
+
+		/**
+		 * The spooled object, waiting at most {@code seconds} for it; null if it is still
+		 * being written.
+		 */
+		private StoredObject spooled(java.util.concurrent.Future<StoredObject> spool, int seconds) {
+			try {
+				return spool.get(seconds, java.util.concurrent.TimeUnit.SECONDS);
+			}
+			catch (java.util.concurrent.TimeoutException ex) {
+				return null;
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return null;
+			}
+			catch (java.util.concurrent.ExecutionException ex) {
+				throw new IllegalStateException("the report could not be written", ex.getCause());
 			}
 		}
 

@@ -12,9 +12,85 @@ import java.util.concurrent.atomic.AtomicLong;
  * An object keeps how to generate its bytes, not the bytes: a report of a million
  * findings is rendered again, identically, on every read.
  */
-public final class S3Objects {
+public final class S3Objects implements AutoCloseable {
 
 	private final Map<String, StoredObject> objects = new ConcurrentHashMap<>();
+
+	private final java.util.concurrent.ExecutorService spooler = java.util.concurrent.Executors
+		.newSingleThreadExecutor(r -> {
+			Thread t = new Thread(r, "simulator-s3-spool");
+			t.setDaemon(true);
+			return t;
+		});
+
+	private java.nio.file.Path spoolDir;
+
+	/**
+	 * Starts writing the object's content to a file in the background, as S3 holds an
+	 * object at rest; the future gives the object read from that file (with its length),
+	 * to {@link #put} when it is to appear.
+	 */
+	public java.util.concurrent.Future<StoredObject> spool(StoredObject object) {
+		return spooler.submit(() -> {
+			java.nio.file.Path file = java.nio.file.Files.createTempFile(spoolDir(), "object-", ".bin");
+			long size;
+			try (java.io.OutputStream out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(file),
+					1 << 16)) {
+				CountingStream counted = new CountingStream(out);
+				object.content().writeTo(counted);
+				size = counted.count;
+			}
+			return new StoredObject(object.bucket(), object.key(), object.contentType(), object.kmsKeyArn(),
+					object.etag(), object.lastModified(), out -> java.nio.file.Files.copy(file, out),
+					new AtomicLong(size), file);
+		});
+	}
+
+	private synchronized java.nio.file.Path spoolDir() throws java.io.IOException {
+		if (spoolDir == null) {
+			spoolDir = java.nio.file.Files.createTempDirectory("evident-simulator-s3");
+		}
+		return spoolDir;
+	}
+
+	/** Stops spooling and deletes the spooled objects. */
+	@Override
+	public synchronized void close() {
+		spooler.shutdownNow();
+		if (spoolDir != null) {
+			try (var files = java.nio.file.Files.list(spoolDir)) {
+				for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) files::iterator) {
+					java.nio.file.Files.deleteIfExists(f);
+				}
+				java.nio.file.Files.deleteIfExists(spoolDir);
+			}
+			catch (java.io.IOException ex) {
+				// best effort: a temporary directory
+			}
+		}
+	}
+
+	private static final class CountingStream extends java.io.FilterOutputStream {
+
+		long count;
+
+		CountingStream(java.io.OutputStream out) {
+			super(out);
+		}
+
+		@Override
+		public void write(int b) throws java.io.IOException {
+			out.write(b);
+			count++;
+		}
+
+		@Override
+		public void write(byte[] b, int off, int len) throws java.io.IOException {
+			out.write(b, off, len);
+			count += len;
+		}
+
+	}
 
 	public void put(StoredObject object) {
 		objects.put(object.bucket() + "/" + object.key(), object);
@@ -30,13 +106,14 @@ public final class S3Objects {
 	 * generated on each read.
 	 *
 	 * @param size the length once known (after a first complete read), else -1
+	 * @param file where a spooled object's bytes are, else null (generated on each read)
 	 */
 	public record StoredObject(String bucket, String key, String contentType, String kmsKeyArn, String etag,
-			Instant lastModified, Streamed content, AtomicLong size) {
+			Instant lastModified, Streamed content, AtomicLong size, java.nio.file.Path file) {
 
 		public StoredObject(String bucket, String key, String contentType, String kmsKeyArn, String etag,
 				Instant lastModified, Streamed content) {
-			this(bucket, key, contentType, kmsKeyArn, etag, lastModified, content, new AtomicLong(-1));
+			this(bucket, key, contentType, kmsKeyArn, etag, lastModified, content, new AtomicLong(-1), null);
 		}
 
 	}

@@ -63,7 +63,11 @@ public final class S3Service implements Service {
 					Long.toString(size(object)));
 		}
 		long cutOff = faults.objectReadCutOff();
-		return headers(SimResponse.streamed(200, object.contentType(), out -> write(object, out, cutOff)), object);
+		SimResponse response = headers(
+				SimResponse.streamed(200, object.contentType(), out -> write(object, out, cutOff)), object);
+		// a spooled object is at rest: its length is known, as S3 sends it
+		return object.file() != null ? response.withHeader("Content-Length", Long.toString(object.size().get()))
+				: response;
 	}
 
 	private static SimResponse headers(SimResponse response, StoredObject object) {
