@@ -40,6 +40,8 @@ final class Floors {
 
 	private static final int BATCH = 1000;
 
+	private static final int EXCEL_MAX_DATA_ROWS = 1_048_575;
+
 	private Floors() {
 	}
 
@@ -147,7 +149,12 @@ final class Floors {
 			sheet.createRow(0).createCell(0).setCellValue("header");
 			for (long i = 0; i < n; i++) {
 				Object[] values = sample.get((int) (i % sample.size()));
-				var row = sheet.createRow((int) (i % 1_048_575) + 1);
+				if (i > 0 && i % EXCEL_MAX_DATA_ROWS == 0) {
+					// a sheet holds at most 1,048,576 rows: the rest goes on the next
+					sheet = wb.createSheet("Findings " + (i / EXCEL_MAX_DATA_ROWS + 1));
+					sheet.createRow(0).createCell(0).setCellValue("header");
+				}
+				var row = sheet.createRow((int) (i % EXCEL_MAX_DATA_ROWS) + 1);
 				for (int c = 0; c < values.length; c++) {
 					Object v = values[c];
 					var cell = row.createCell(c);
