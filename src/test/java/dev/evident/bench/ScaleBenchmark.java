@@ -213,17 +213,10 @@ class ScaleBenchmark {
 		try (PDDocument pdf = Loader.loadPDF(pkg.resolve(PackageManifest.REPORT).toFile())) {
 			pages = pdf.getNumberOfPages();
 		}
-		List<Object[]> tableRows = jdbc.query("SELECT " + Floors.FINDING_COLUMNS
-				+ " FROM ev_finding WHERE run_id = ? ORDER BY finding_arn LIMIT 1000", (rs, i) -> {
-					Object[] row = new Object[17];
-					for (int c = 0; c < 17; c++) {
-						row[c] = rs.getObject(c + 1);
-					}
-					return row;
-				}, runId);
-		List<Object[]> sheetRows = tableRows.stream().map(r -> sheetRow(r)).toList();
-		List<Path> raw = rawFindings(pkg);
-		List<Path> all = files(pkg);
+		List<Object[]> tableRows = RunInputs.sample(jdbc, runId);
+		List<Object[]> sheetRows = tableRows.stream().map(RunInputs::sheetRow).toList();
+		List<Path> raw = RunInputs.rawFindings(pkg);
+		List<Path> all = RunInputs.files(pkg);
 		double parse = Floors.parse(raw);
 		double h2 = Floors.h2(work.resolve("floor"), tableRows, n);
 		double sxssf = Floors.sxssf(work.resolve("floor.xlsx"), sheetRows, n + active, 200);
@@ -233,16 +226,10 @@ class ScaleBenchmark {
 				ingest, Instruments.STORE_NANOS.sum() / 1e9, times.step("renderWorkbook").seconds(),
 				times.step("renderReport").seconds(), times.step("seal").seconds(), hashed, peak, parse, h2, sxssf, pdf,
 				sha);
-		cleanUp(runId, outcome);
+		RunInputs.cleanUp(jdbc, outcome);
 		System.out.printf(Locale.ROOT, "%s: %.1f s (floors %.1f s), collectFindings %.1f s, workbook %.1f s%n", runId,
 				m.total(), m.floorSum(), m.collect(), m.workbook());
 		return m;
-	}
-
-	/** The workbook's finding columns (without run_id), in its order. */
-	private static Object[] sheetRow(Object[] t) {
-		return new Object[] { t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9], t[10], t[11], t[12], t[13], t[14], t[15],
-				t[16], t[1] };
 	}
 
 	private Map<String, Long> liveRun(long n) throws Exception {
@@ -253,7 +240,7 @@ class ScaleBenchmark {
 			StageTimes times = StageTimes.of(jdbc, runId);
 			live.put("job", heap.max(times.jobStart(), times.jobEnd()));
 			times.steps().forEach((step, w) -> live.put(step, heap.max(w.start(), w.end())));
-			cleanUp(runId, outcome);
+			RunInputs.cleanUp(jdbc, outcome);
 		}
 		return live;
 	}
@@ -276,39 +263,13 @@ class ScaleBenchmark {
 		Outcome outcome = launcher.launch(parameters);
 		assertThat(outcome.status()).isEqualTo(BatchStatus.COMPLETED);
 		if (runId.startsWith("warmup")) {
-			cleanUp(runId, outcome);
+			RunInputs.cleanUp(jdbc, outcome);
 		}
 		return outcome;
 	}
 
-	private void cleanUp(String runId, Outcome outcome) throws IOException {
-		jdbc.update("DELETE FROM ev_finding WHERE run_id = ?", runId);
-		if (outcome.layout().isPresent()) {
-			FileSystemUtils.deleteRecursively(outcome.layout().get().packageDir());
-			Files.deleteIfExists(outcome.layout().get().bundle());
-		}
-	}
-
 	private long count(String sql, String runId) {
 		return jdbc.queryForObject(sql, Long.class, runId);
-	}
-
-	/** The raw findings as received: ListFindings pages or the export object. */
-	private static List<Path> rawFindings(Path pkg) throws IOException {
-		try (Stream<Path> walk = Files.walk(pkg)) {
-			return walk.filter(Files::isRegularFile)
-				.filter(p -> p.toString().contains("inspector2"))
-				.filter(p -> p.getFileName().toString().startsWith("ListFindings")
-						|| p.getFileName().toString().startsWith("findings-report"))
-				.sorted()
-				.toList();
-		}
-	}
-
-	private static List<Path> files(Path pkg) throws IOException {
-		try (Stream<Path> walk = Files.walk(pkg)) {
-			return walk.filter(Files::isRegularFile).sorted().toList();
-		}
 	}
 
 	static double peakHeapMb() {
