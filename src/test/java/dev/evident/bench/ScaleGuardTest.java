@@ -61,9 +61,8 @@ class ScaleGuardTest {
 	static final long LIVE_HEAP_BOUND = 384L * 1024 * 1024;
 
 	/**
-	 * What a streaming stage (the findings' collection, the findings sheets) may add: a
-	 * chunk, a window of rows; the 20,000 findings' JSON alone is 46 MB, several times
-	 * that as objects.
+	 * What the findings' collection, which streams, may add: a chunk; the 20,000
+	 * findings' JSON alone is 46 MB, several times that as objects.
 	 */
 	static final long STREAMING_HEAP_BOUND = 64L * 1024 * 1024;
 
