@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Reads a JSON findings report as a stream, a few rows at a time: the document
@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class FindingsReportParser implements AutoCloseable {
 
-	private static final ObjectMapper MAPPER = new ObjectMapper();
+	private static final JsonFactory JSON = new JsonFactory();
 
 	private final JsonParser parser;
 
@@ -53,7 +53,7 @@ public final class FindingsReportParser implements AutoCloseable {
 	public FindingsReportParser(InputStream in, String region, Predicate<String> accounts) {
 		try {
 			this.input = new TimedInput(in);
-			this.parser = MAPPER.getFactory().createParser(input);
+			this.parser = JSON.createParser(input);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

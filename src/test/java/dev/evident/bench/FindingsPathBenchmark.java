@@ -1,7 +1,6 @@
 package dev.evident.bench;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.Test;
 
 import dev.evident.job.RunLauncher;
 import dev.evident.job.RunLauncher.Outcome;
-import dev.evident.run.FindingsExport;
 import dev.evident.run.Period;
 import dev.evident.run.RunParameters;
 import dev.evident.run.Source;
@@ -71,15 +69,8 @@ class FindingsPathBenchmark {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) throws IOException {
 		work = Files.createTempDirectory("evident-path");
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
-		registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + work.resolve("store") + ";DB_CLOSE_DELAY=-1");
-		registry.add("evident.aws.endpoint", () -> "http://127.0.0.1:" + port);
-		registry.add("evident.aws.region", () -> "us-east-1");
-		registry.add("evident.aws.access-key-id", () -> DemoSimulator.BASE_ACCESS_KEY);
-		registry.add("evident.aws.secret-access-key", () -> "bench-secret");
-		registry.add("evident.iam.report-poll-initial", () -> "PT0.05S");
+		port = Workload.freePort();
+		Workload.register(registry, work, port);
 		registry.add("evident.artifact.documents", () -> "none");
 	}
 
@@ -150,8 +141,7 @@ class FindingsPathBenchmark {
 		RunParameters parameters = new RunParameters(runId, Period.parse("2026-Q3"), DemoSimulator.AS_OF, Source.DEMO,
 				work.resolve("out"), null, null, List.of(), List.of(), List.of("us-east-1"), PARALLELISM);
 		if (export) {
-			parameters = parameters.withFindingsExport(FindingsExport.parse("s3://evident-bench/findings/",
-					"arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab", null));
+			parameters = Workload.withFindingsReport(parameters, "evident-bench");
 		}
 		Outcome outcome = launcher.launch(parameters);
 		assertThat(outcome.status()).isEqualTo(BatchStatus.COMPLETED);

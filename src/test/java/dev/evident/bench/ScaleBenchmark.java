@@ -3,7 +3,6 @@ package dev.evident.bench;
 import java.awt.Color;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,7 +27,6 @@ import dev.evident.evidence.HashingOutputStream;
 import dev.evident.inspector.FindingsReportParser;
 import dev.evident.job.RunLauncher;
 import dev.evident.job.RunLauncher.Outcome;
-import dev.evident.run.FindingsExport;
 import dev.evident.run.Period;
 import dev.evident.run.RunParameters;
 import dev.evident.run.Source;
@@ -102,17 +100,9 @@ class ScaleBenchmark {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) throws IOException {
 		work = Files.createTempDirectory("evident-scale");
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
-		registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + work.resolve("store") + ";DB_CLOSE_DELAY=-1");
-		registry.add("evident.aws.endpoint", () -> "http://127.0.0.1:" + port);
-		registry.add("evident.aws.region", () -> "us-east-1");
-		registry.add("evident.aws.access-key-id", () -> DemoSimulator.BASE_ACCESS_KEY);
-		registry.add("evident.aws.secret-access-key", () -> "bench-secret");
+		port = Workload.freePort();
+		Workload.register(registry, work, port);
 		registry.add("evident.parallelism", () -> PARALLELISM);
-		registry.add("evident.iam.report-poll-initial", () -> "PT0.05S");
-		registry.add("evident.inspector.report-poll-initial", () -> "PT0.05S");
 	}
 
 	@AfterAll
@@ -257,8 +247,7 @@ class ScaleBenchmark {
 				work.resolve("out"), null, null, List.of(), List.of(), regions == null ? List.of("us-east-1") : regions,
 				PARALLELISM);
 		if (PATH.equals("export")) {
-			parameters = parameters.withFindingsExport(FindingsExport.parse("s3://evident-bench/findings/",
-					"arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab", null));
+			parameters = Workload.withFindingsReport(parameters, "evident-bench");
 		}
 		Outcome outcome = launcher.launch(parameters);
 		assertThat(outcome.status()).isEqualTo(BatchStatus.COMPLETED);

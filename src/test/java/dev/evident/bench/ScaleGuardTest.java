@@ -14,7 +14,6 @@ import dev.evident.evidence.HashingOutputStream;
 import dev.evident.inspector.FindingsReportParser;
 import dev.evident.job.RunLauncher;
 import dev.evident.job.RunLauncher.Outcome;
-import dev.evident.run.FindingsExport;
 import dev.evident.run.RunParameters;
 import dev.evident.simulator.Simulator;
 import dev.evident.simulator.synthetic.SyntheticSize;
@@ -183,9 +182,8 @@ class ScaleGuardTest {
 	}
 
 	private Outcome launch(String runId) throws Exception {
-		RunParameters parameters = SyntheticSimulator.run(runId, work.resolve("out"), simulator, 4)
-			.withFindingsExport(FindingsExport.parse("s3://evident-guard/findings/",
-					"arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab", null));
+		RunParameters parameters = Workload
+			.withFindingsReport(SyntheticSimulator.run(runId, work.resolve("out"), simulator, 4), "evident-guard");
 		Outcome outcome = launcher.launch(parameters);
 		assertThat(outcome.status()).isEqualTo(BatchStatus.COMPLETED);
 		return outcome;

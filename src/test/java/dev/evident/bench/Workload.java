@@ -1,9 +1,17 @@
 package dev.evident.bench;
 
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+
+import dev.evident.run.FindingsExport;
+import dev.evident.run.RunParameters;
 import dev.evident.simulator.Simulator;
 import dev.evident.simulator.SimulatorConfig;
 import dev.evident.simulator.synthetic.SyntheticSize;
 import dev.evident.support.DemoSimulator;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The organization a benchmark runs against: the simulator's synthetic organization
@@ -15,6 +23,39 @@ final class Workload {
 	static final int USERS_PER_ACCOUNT = 40;
 
 	private Workload() {
+	}
+
+	/**
+	 * The KMS key of the benchmarks' findings reports (the simulator checks its form).
+	 */
+	static final String KMS_KEY = "arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+
+	/** A free port on loopback for a simulator that is restarted between sizes. */
+	static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	/**
+	 * Points the job at a simulator on {@code port} with an H2 file store under
+	 * {@code work}, fake keys and fast polling.
+	 */
+	static void register(DynamicPropertyRegistry registry, Path work, int port) {
+		registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + work.resolve("store") + ";DB_CLOSE_DELAY=-1");
+		registry.add("evident.aws.endpoint", () -> "http://127.0.0.1:" + port);
+		registry.add("evident.aws.region", () -> "us-east-1");
+		registry.add("evident.aws.access-key-id", () -> DemoSimulator.BASE_ACCESS_KEY);
+		registry.add("evident.aws.secret-access-key", () -> "bench-secret");
+		registry.add("evident.iam.report-poll-initial", () -> "PT0.05S");
+		registry.add("evident.inspector.report-poll-initial", () -> "PT0.05S");
+	}
+
+	/**
+	 * The run's findings from one findings report a region ({@code --findings-export}).
+	 */
+	static RunParameters withFindingsReport(RunParameters parameters, String bucket) {
+		return parameters.withFindingsExport(FindingsExport.parse("s3://" + bucket + "/findings/", KMS_KEY, null));
 	}
 
 	/**
