@@ -246,8 +246,7 @@ final class FindingsReports {
 				// done
 				StoredObject object = spooled(spool, 5);
 				if (object == null) {
-					pollsLeft.set(0); // still writing: in progress until it is done
-					return;
+					return; // still being written: in progress until it is done
 				}
 				objects.put(object);
 				status = "SUCCEEDED";
