@@ -78,12 +78,14 @@ public class FindingsStepConfiguration {
 	@Bean
 	Step collectFindings(JobRepository jobRepository, Partitioner findingsPartitioner,
 			@Qualifier("collectFindingsChain") Step collectFindingsChain,
-			@Qualifier("accountTaskExecutor") TaskExecutor accountTaskExecutor, Progress progress) {
+			@Qualifier("accountTaskExecutor") TaskExecutor accountTaskExecutor, Progress progress,
+			FindingShortlist shortlist, FindingStore store) {
 		return new StepBuilder("collectFindings", jobRepository)
 			.partitioner("collectFindingsChain", findingsPartitioner)
 			.step(collectFindingsChain)
 			.taskExecutor(accountTaskExecutor)
 			.listener(new ProgressListener(progress))
+			.listener(new ShortlistListener(shortlist, store))
 			.build();
 	}
 

@@ -1,7 +1,10 @@
 package dev.evident.report;
 
+import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -9,7 +12,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.evident.inspector.FindingRow;
+import dev.evident.inspector.FindingShortlist;
 
 import dev.evident.report.InspectorSection.Coverage;
 import dev.evident.report.InspectorSection.Finding;
@@ -19,28 +27,43 @@ import dev.evident.report.ReportModel.Bounded;
 
 /**
  * The Inspector section: aggregates by severity and account, bounded lists of the most
- * severe findings and of SLA breaches, and coverage per account and region.
+ * severe findings and of SLA breaches, and coverage per account and region. Its time does
+ * not grow with the findings but for one pass over an index: the lists are ranked from
+ * the findings shortlisted at ingest.
  */
 final class InspectorQueries extends StoreReader {
 
 	static final List<String> SEVERITIES = List.of("CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL", "UNTRIAGED");
 
-	private static final String SEVERITY_RANK = "CASE f.severity WHEN 'CRITICAL' THEN 0 WHEN 'HIGH' THEN 1"
-			+ " WHEN 'MEDIUM' THEN 2 WHEN 'LOW' THEN 3 WHEN 'INFORMATIONAL' THEN 4 ELSE 5 END";
+	private static final Logger log = LoggerFactory.getLogger(InspectorQueries.class);
 
 	InspectorQueries(JdbcTemplate jdbc, PdfSettings.Limits limits) {
 		super(jdbc, limits);
 	}
 
 	InspectorSection load(String runId, OffsetDateTime asOf, Thresholds thresholds, Map<String, String> names) {
+		Map<String, Integer> sla = asOf == null ? Map.of() : thresholds.slaDays();
 		Map<String, Map<String, Long>> byAccount = new LinkedHashMap<>();
 		Map<String, Long> totals = new HashMap<>();
+		long[] pastSla = { 0 };
+		// counts read the (run, account, status, severity, first observed) index only
+		List<Object> args = new ArrayList<>();
+		List<String> clauses = new ArrayList<>();
+		sla.forEach((severity, days) -> {
+			clauses.add("(f.severity = ? AND f.first_observed_at < ?)");
+			args.add(severity);
+			args.add(asOf.minus(Duration.ofDays(days)));
+		});
+		args.add(runId);
+		String breach = clauses.isEmpty() ? "0" : "CASE WHEN " + String.join(" OR ", clauses) + " THEN 1 ELSE 0 END";
 		jdbc.query("""
-				SELECT f.account_id, f.severity, COUNT(*) FROM ev_finding f
-				WHERE f.run_id = ? AND f.status = 'ACTIVE' GROUP BY f.account_id, f.severity""", rs -> {
-			byAccount.computeIfAbsent(str(rs, 1), k -> new HashMap<>()).put(str(rs, 2), rs.getLong(3));
-			totals.merge(str(rs, 2), rs.getLong(3), Long::sum);
-		}, runId);
+				SELECT f.account_id, f.severity, COUNT(*), SUM(%s) FROM ev_finding f
+				WHERE f.run_id = ? AND f.status = 'ACTIVE' GROUP BY f.account_id, f.severity""".formatted(breach),
+				rs -> {
+					byAccount.computeIfAbsent(str(rs, 1), k -> new HashMap<>()).put(str(rs, 2), rs.getLong(3));
+					totals.merge(str(rs, 2), rs.getLong(3), Long::sum);
+					pastSla[0] += rs.getLong(4);
+				}, args.toArray());
 		// accounts with the most ACTIVE findings first; the total row is always complete
 		List<Row> rows = byAccount.entrySet()
 			.stream()
@@ -49,47 +72,63 @@ final class InspectorQueries extends StoreReader {
 					: a.accountId().compareTo(b.accountId()))
 			.limit(limits.inspectorAccounts())
 			.toList();
-		List<Finding> top = bounded("""
-				SELECT f.severity, f.account_id, f.title, f.vulnerability_id, f.resource_type, f.resource_id,
-				       f.inspector_score, f.first_observed_at
-				FROM ev_finding f WHERE f.run_id = ? AND f.status = 'ACTIVE'
-				ORDER BY %s, f.inspector_score DESC NULLS LAST, f.finding_arn""".formatted(SEVERITY_RANK),
-				limits.topFindings(), (rs, i) -> {
-					double score = rs.getDouble(7);
-					String s = rs.wasNull() ? "" : String.format(Locale.ROOT, "%.1f", score);
-					return new Finding(str(rs, 1), str(rs, 2), str(rs, 3), str(rs, 4), str(rs, 5), str(rs, 6), s,
-							day(rs, 8));
-				}, runId);
+		FindingLists lists = lists(runId, asOf, sla);
 		long active = totals.values().stream().mapToLong(Long::longValue).sum();
+		List<Finding> top = lists.mostSevere()
+			.stream()
+			.map(f -> new Finding(f.severity(), f.accountId(), PdfText.clean(f.title()),
+					PdfText.clean(f.vulnerabilityId()), f.resourceType(), PdfText.clean(f.resourceId()),
+					f.inspectorScore() == null ? "" : String.format(Locale.ROOT, "%.1f", f.inspectorScore()),
+					day(f.firstObservedAt())))
+			.toList();
+		List<SlaBreach> breaches = lists.pastSla()
+			.stream()
+			.map(f -> new SlaBreach(f.severity(), f.accountId(), PdfText.clean(f.title()),
+					PdfText.clean(f.vulnerabilityId()), PdfText.clean(f.resourceId()), day(f.firstObservedAt()),
+					Duration.between(f.firstObservedAt(), asOf.toInstant()).toDays(), sla.get(f.severity())))
+			.toList();
 		return new InspectorSection(SEVERITIES, rows, severityRow("TOTAL", null, totals), byAccount.size(),
 				new Bounded<>(top, active), thresholds.slaText(), thresholds.slaSource(),
-				slaBreaches(runId, asOf, thresholds.slaDays()), coverage(runId));
+				new Bounded<>(breaches, pastSla[0]), coverage(runId));
 	}
 
-	/** ACTIVE findings first observed more than their severity's SLA before as-of. */
-	private Bounded<SlaBreach> slaBreaches(String runId, OffsetDateTime asOf, Map<String, Integer> sla) {
-		if (sla.isEmpty() || asOf == null) {
-			return new Bounded<>(List.of(), 0);
+	/**
+	 * The bounded lists, ranked from the findings shortlisted while they were stored when
+	 * the template's limits are within the shortlist, else from every ACTIVE finding
+	 * (streamed, slower on large organizations).
+	 */
+	private FindingLists lists(String runId, OffsetDateTime asOf, Map<String, Integer> sla) {
+		FindingLists lists = new FindingLists(limits.topFindings(), limits.slaBreaches(),
+				asOf == null ? null : asOf.toInstant(), sla);
+		boolean shortlisted = Math.max(limits.topFindings(), limits.slaBreaches()) <= FindingShortlist.SIZE;
+		if (!shortlisted) {
+			log.warn("The report lists more findings than are shortlisted ({}); ranking every ACTIVE finding",
+					FindingShortlist.SIZE);
 		}
-		List<Object> args = new ArrayList<>();
-		args.add(runId);
-		List<String> clauses = new ArrayList<>();
-		sla.forEach((severity, days) -> {
-			clauses.add("(f.severity = ? AND f.first_observed_at < ?)");
-			args.add(severity);
-			args.add(asOf.minus(Duration.ofDays(days)));
+		String from = shortlisted ? """
+				ev_finding_shortlist s JOIN ev_finding f ON f.run_id = s.run_id AND f.finding_arn = s.finding_arn
+				WHERE s.run_id = ?""" : "ev_finding f WHERE f.run_id = ?";
+		jdbc.query(con -> {
+			PreparedStatement ps = con.prepareStatement("""
+					SELECT f.finding_arn, f.severity, f.account_id, f.title, f.vulnerability_id, f.resource_type,
+					       f.resource_id, f.inspector_score, f.first_observed_at
+					FROM %s AND f.status = 'ACTIVE'""".formatted(from));
+			ps.setFetchSize(1000);
+			ps.setString(1, runId);
+			return ps;
+		}, rs -> {
+			double score = rs.getDouble(8);
+			Double inspectorScore = rs.wasNull() ? null : score;
+			OffsetDateTime first = rs.getObject(9, OffsetDateTime.class);
+			lists.offer(new FindingRow(rs.getString(1), rs.getString(3), null, rs.getString(2), "ACTIVE", null,
+					rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), inspectorScore, null, null,
+					first == null ? null : first.toInstant(), null, null));
 		});
-		String where = "FROM ev_finding f WHERE f.run_id = ? AND f.status = 'ACTIVE' AND ("
-				+ String.join(" OR ", clauses) + ")";
-		List<SlaBreach> rows = bounded("""
-				SELECT f.severity, f.account_id, f.title, f.vulnerability_id, f.resource_id, f.first_observed_at
-				%s ORDER BY f.first_observed_at, f.finding_arn""".formatted(where), limits.slaBreaches(), (rs, i) -> {
-			OffsetDateTime first = rs.getObject(6, OffsetDateTime.class);
-			long age = Duration.between(first, asOf).toDays();
-			return new SlaBreach(str(rs, 1), str(rs, 2), str(rs, 3), str(rs, 4), str(rs, 5), day(rs, 6), age,
-					sla.getOrDefault(rs.getString(1), 0));
-		}, args.toArray());
-		return new Bounded<>(rows, count("SELECT COUNT(*) " + where, args.toArray()));
+		return lists;
+	}
+
+	private static String day(Instant instant) {
+		return instant == null ? "" : DAY.format(instant.atOffset(ZoneOffset.UTC));
 	}
 
 	private Bounded<Coverage> coverage(String runId) {

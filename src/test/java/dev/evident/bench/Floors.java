@@ -108,7 +108,8 @@ final class Floors {
 						inspector_score DOUBLE PRECISION, fix_available VARCHAR(16), exploit_available VARCHAR(16),
 						first_observed_at TIMESTAMP WITH TIME ZONE NOT NULL, last_observed_at TIMESTAMP WITH TIME ZONE,
 						updated_at TIMESTAMP WITH TIME ZONE, PRIMARY KEY (run_id, finding_arn))""");
-				s.execute("CREATE INDEX ev_finding_account ON ev_finding (run_id, account_id, severity, status)");
+				s.execute(
+						"CREATE INDEX ev_finding_account ON ev_finding (run_id, account_id, status, severity, first_observed_at)");
 			}
 			c.setAutoCommit(false);
 			long start = System.nanoTime();

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 import dev.evident.evidence.SqlDialect;
 import dev.evident.inspector.FindingRow;
+import dev.evident.inspector.FindingShortlist;
 import dev.evident.inspector.FindingStore;
 
 import org.springframework.boot.test.context.TestConfiguration;
@@ -65,8 +66,8 @@ class Instruments {
 
 	@Bean
 	@Primary
-	FindingStore timedFindingStore(JdbcTemplate jdbc, SqlDialect dialect) {
-		return new FindingStore(jdbc, dialect) {
+	FindingStore timedFindingStore(JdbcTemplate jdbc, SqlDialect dialect, FindingShortlist shortlist) {
+		return new FindingStore(jdbc, dialect, shortlist) {
 			@Override
 			public void upsert(String runId, List<FindingRow> findings) {
 				long start = System.nanoTime();

@@ -9,6 +9,11 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import dev.evident.evidence.SqlDialect;
+import dev.evident.inspector.FindingRow;
+import dev.evident.inspector.FindingShortlist;
+import dev.evident.inspector.FindingStore;
+
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -286,28 +291,24 @@ public final class EvidenceStoreFixture {
 	 * carries {@link #SCRIPT_TITLE}, finding 1 {@link #FORMULA}.
 	 */
 	private void insertFindings(int n) {
-		List<Object[]> batch = new ArrayList<>();
+		// stored as the tool stores them, shortlisting the report's candidates
+		FindingStore store = new FindingStore(jdbc, SqlDialect.H2, new FindingShortlist());
+		List<FindingRow> batch = new ArrayList<>();
 		for (int i = 0; i < n; i++) {
 			String account = ACCOUNTS.get(i % ACCOUNTS.size());
 			String title = i == 0 ? SCRIPT_TITLE : i == 1 ? FORMULA : "CVE-2024-" + (1000 + i) + " - openssl";
-			batch.add(new Object[] { RUN_ID,
-					"arn:aws:inspector2:us-east-1:" + account + ":finding/" + String.format("%08d", i), account,
-					"us-east-1", SEVERITIES[i % SEVERITIES.length], i % 10 == 9 ? "CLOSED" : "ACTIVE",
+			batch.add(new FindingRow("arn:aws:inspector2:us-east-1:" + account + ":finding/" + String.format("%08d", i),
+					account, "us-east-1", SEVERITIES[i % SEVERITIES.length], i % 10 == 9 ? "CLOSED" : "ACTIVE",
 					"PACKAGE_VULNERABILITY", title, "CVE-2024-" + (1000 + i), "AWS_EC2_INSTANCE",
 					"i-" + String.format("%017x", i), i == 0 ? 9.8 : (i % 100) / 10.0, "YES", "NO",
-					ts(AS_OF.minusDays(i % 90)), ts(AS_OF.minusDays(1)), ts(AS_OF.minusHours(1)) });
+					AS_OF.minusDays(i % 90).toInstant(), AS_OF.minusDays(1).toInstant(),
+					AS_OF.minusHours(1).toInstant()));
 			if (batch.size() == 500) {
-				flushFindings(batch);
+				store.upsert(RUN_ID, batch);
+				batch.clear();
 			}
 		}
-		flushFindings(batch);
-	}
-
-	private void flushFindings(List<Object[]> batch) {
-		if (!batch.isEmpty()) {
-			jdbc.batchUpdate("INSERT INTO ev_finding VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", batch);
-			batch.clear();
-		}
+		store.upsert(RUN_ID, batch);
 	}
 
 }
