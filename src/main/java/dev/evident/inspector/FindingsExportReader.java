@@ -258,7 +258,7 @@ public class FindingsExportReader implements ItemStreamReader<FindingsItem> {
 									+ polling.timeout() + "; run the same command again to go on waiting");
 				}
 				pause(delay);
-				delay = delay.multipliedBy(2).compareTo(polling.max()) > 0 ? polling.max() : delay.multipliedBy(2);
+				delay = polling.next(delay);
 			}
 			status = call(() -> inspector.getFindingsReportStatus(r -> r.reportId(reportId)));
 			if (++polls % 10 == 0 && status.status() == ExternalReportStatus.IN_PROGRESS) {
