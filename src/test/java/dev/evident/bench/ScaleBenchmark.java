@@ -148,9 +148,9 @@ class ScaleBenchmark {
 			// what is measured so far, in case a long run is stopped
 			Files.createDirectories(Path.of("target/benchmark"));
 			Files.writeString(Path.of("target/benchmark/scale.md"),
-					Report.table(timed, live, Double.NaN, ACCOUNTS, PARALLELISM, REPEATS));
+					Report.table(timed, live, Map.of(), ACCOUNTS, PARALLELISM, REPEATS));
 		}
-		double overhead = OVERHEAD ? FixedOverhead.median(work, REPEATS) : Double.NaN;
+		Map<String, Double> overhead = OVERHEAD ? FixedOverhead.medians(work, REPEATS) : Map.of();
 		String table = Report.table(timed, live, overhead, ACCOUNTS, PARALLELISM, REPEATS);
 		System.out.println("\n" + table);
 		Path out = Path.of("target/benchmark");
