@@ -1,6 +1,7 @@
 package dev.evident.bench;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 import dev.evident.evidence.SqlDialect;
@@ -17,6 +18,9 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.inspector2.model.CreateFindingsReportRequest;
+import software.amazon.awssdk.services.inspector2.model.ExternalReportStatus;
+import software.amazon.awssdk.services.inspector2.model.GetFindingsReportStatusResponse;
 
 /**
  * Stopwatches inside the job for the benchmarks: the CPU time the SDK spends
@@ -34,7 +38,25 @@ class Instruments {
 
 	static final LongAdder STORE_CPU_NANOS = new LongAdder();
 
+	/** When the first findings report was asked for (System.nanoTime). */
+	static final AtomicLong REPORT_ASKED = new AtomicLong(Long.MAX_VALUE);
+
+	/** When the last findings report was seen ready. */
+	static final AtomicLong REPORT_READY = new AtomicLong(Long.MIN_VALUE);
+
+	/**
+	 * Seconds from asking for the first findings report to seeing the last one ready: the
+	 * simulator writing it, and the polling; 0 on the ListFindings path.
+	 */
+	static double reportWait() {
+		long asked = REPORT_ASKED.get();
+		long ready = REPORT_READY.get();
+		return asked == Long.MAX_VALUE || ready < asked ? 0 : (ready - asked) / 1e9;
+	}
+
 	static void reset() {
+		REPORT_ASKED.set(Long.MAX_VALUE);
+		REPORT_READY.set(Long.MIN_VALUE);
 		UNMARSHAL_NANOS.reset();
 		STORE_NANOS.reset();
 		STORED_ROWS.reset();
@@ -52,6 +74,21 @@ class Instruments {
 			@Override
 			public void beforeUnmarshalling(Context.BeforeUnmarshalling context, ExecutionAttributes attributes) {
 				attributes.putAttribute(STARTED, CPU.getCurrentThreadCpuTime());
+			}
+
+			@Override
+			public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+				if (context.request() instanceof CreateFindingsReportRequest) {
+					REPORT_ASKED.accumulateAndGet(System.nanoTime(), Math::min);
+				}
+			}
+
+			@Override
+			public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+				if (context.response() instanceof GetFindingsReportStatusResponse status
+						&& status.status() != ExternalReportStatus.IN_PROGRESS) {
+					REPORT_READY.accumulateAndGet(System.nanoTime(), Math::max);
+				}
 			}
 
 			@Override
