@@ -72,8 +72,8 @@ final class InspectorQueries extends StoreReader {
 					: a.accountId().compareTo(b.accountId()))
 			.limit(limits.inspectorAccounts())
 			.toList();
-		FindingLists lists = lists(runId, asOf, sla);
 		long active = totals.values().stream().mapToLong(Long::longValue).sum();
+		FindingLists lists = lists(runId, asOf, sla, active);
 		List<Finding> top = lists.mostSevere()
 			.stream()
 			.map(f -> new Finding(f.severity(), f.accountId(), PdfText.clean(f.title()),
@@ -97,13 +97,20 @@ final class InspectorQueries extends StoreReader {
 	 * the template's limits are within the shortlist, else from every ACTIVE finding
 	 * (streamed, slower on large organizations).
 	 */
-	private FindingLists lists(String runId, OffsetDateTime asOf, Map<String, Integer> sla) {
+	private FindingLists lists(String runId, OffsetDateTime asOf, Map<String, Integer> sla, long active) {
 		FindingLists lists = new FindingLists(limits.topFindings(), limits.slaBreaches(),
 				asOf == null ? null : asOf.toInstant(), sla);
+		if (active == 0) {
+			return lists;
+		}
 		boolean shortlisted = Math.max(limits.topFindings(), limits.slaBreaches()) <= FindingShortlist.SIZE;
 		if (!shortlisted) {
 			log.warn("The report lists more findings than are shortlisted ({}); ranking every ACTIVE finding",
 					FindingShortlist.SIZE);
+		}
+		else if (count("SELECT COUNT(*) FROM ev_finding_shortlist WHERE run_id = ?", runId) == 0) {
+			log.info("Run {} was collected before findings were shortlisted; ranking every ACTIVE finding", runId);
+			shortlisted = false;
 		}
 		String from = shortlisted ? """
 				ev_finding_shortlist s JOIN ev_finding f ON f.run_id = s.run_id AND f.finding_arn = s.finding_arn

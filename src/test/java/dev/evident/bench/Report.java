@@ -84,8 +84,10 @@ final class Report {
 			}
 		}
 		t.append(String.format(Locale.ROOT,
-				"%nMedians of %d runs per size (after a warm-up run), %d accounts, findings path: %s, no latency, parallelism %d; live heap from one more run with a full GC every second; max heap %.0f MiB.%n",
-				repeats, accounts, ScaleBenchmark.PATH, parallelism, Runtime.getRuntime().maxMemory() / MB));
+				"%nMedians of %d runs per size%s, %d accounts, findings path: %s, no latency, parallelism %d%s; max heap %.0f MiB.%n",
+				repeats, ScaleBenchmark.WARMUP ? " (after a warm-up run)" : "", accounts, ScaleBenchmark.PATH,
+				parallelism, ScaleBenchmark.LIVE ? "; live heap from one more run with a full GC every second" : "",
+				Runtime.getRuntime().maxMemory() / MB));
 		return t.toString();
 	}
 

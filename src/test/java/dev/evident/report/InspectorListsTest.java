@@ -80,12 +80,19 @@ class InspectorListsTest {
 		// the template's limits at the shortlist's size, and beyond it (ranked from every
 		// finding)
 		for (int limit : new int[] { FindingShortlist.SIZE, FindingShortlist.SIZE + 20 }) {
-			InspectorSection wide = load(store, limit, limit);
-			assertThat(wide.topFindings().rows()).extracting(Finding::vulnerabilityId)
-				.containsExactlyElementsOf(mostSevere(store, limit));
-			assertThat(wide.slaBreaches().rows()).extracting(SlaBreach::vulnerabilityId)
-				.containsExactlyElementsOf(pastSla(store, limit));
+			assertListsOfEveryFinding(store, limit);
 		}
+		// a run collected before the shortlist existed is ranked from every finding
+		store.jdbc.update("DELETE FROM ev_finding_shortlist WHERE run_id = ?", RUN);
+		assertListsOfEveryFinding(store, 50);
+	}
+
+	private static void assertListsOfEveryFinding(EvidenceStoreFixture store, int limit) {
+		InspectorSection section = load(store, limit, limit);
+		assertThat(section.topFindings().rows()).extracting(Finding::vulnerabilityId)
+			.containsExactlyElementsOf(mostSevere(store, limit));
+		assertThat(section.slaBreaches().rows()).extracting(SlaBreach::vulnerabilityId)
+			.containsExactlyElementsOf(pastSla(store, limit));
 	}
 
 	private static InspectorSection load(EvidenceStoreFixture store, int top, int breaches) {
