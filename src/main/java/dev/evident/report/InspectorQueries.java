@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,7 +91,7 @@ final class InspectorQueries extends StoreReader {
 			.toList();
 		return new InspectorSection(SEVERITIES, rows, severityRow("TOTAL", null, totals), byAccount.size(),
 				new Bounded<>(top, active), thresholds.slaText(), thresholds.slaSource(),
-				new Bounded<>(breaches, pastSla[0]), coverage(runId));
+				new Bounded<>(breaches, pastSla[0]), coverage(runId, names));
 	}
 
 	/**
@@ -138,33 +140,47 @@ final class InspectorQueries extends StoreReader {
 		return instant == null ? "" : DAY.format(instant.atOffset(ZoneOffset.UTC));
 	}
 
-	private Bounded<Coverage> coverage(String runId) {
-		String keys = """
-				(SELECT account_id, region FROM ev_inspector_account WHERE run_id = ?
-				 UNION SELECT DISTINCT account_id, region FROM ev_inspector_coverage WHERE run_id = ?) k""";
-		List<Coverage> rows = bounded("""
-				SELECT k.account_id, a.name, k.region, s.state, s.ec2, s.ecr, s.lambda, s.lambda_code, s.error_code,
-				       COALESCE(c.resources, 0), COALESCE(c.not_scanned, 0)
-				FROM %s
-				LEFT JOIN ev_inspector_account s ON s.run_id = ? AND s.account_id = k.account_id AND s.region = k.region
-				LEFT JOIN ev_account a ON a.run_id = ? AND a.account_id = k.account_id
-				LEFT JOIN (SELECT account_id, region, COUNT(*) AS resources,
-				                  SUM(CASE WHEN scan_status = 'ACTIVE' THEN 0 ELSE 1 END) AS not_scanned
-				           FROM ev_inspector_coverage WHERE run_id = ? GROUP BY account_id, region) c
-				       ON c.account_id = k.account_id AND c.region = k.region
-				ORDER BY k.account_id, k.region""".formatted(keys), limits.tableRows(), (rs, i) -> {
+	/**
+	 * Inspector per account and region: its status ({@code ev_inspector_account}) and its
+	 * resources ({@code ev_inspector_coverage}, counted in one pass), joined here; a join
+	 * of the grouped resources in SQL made H2 group them again for each account and
+	 * region.
+	 */
+	private Bounded<Coverage> coverage(String runId, Map<String, String> names) {
+		Map<List<String>, long[]> resources = new HashMap<>();
+		jdbc.query("""
+				SELECT account_id, region, COUNT(*), SUM(CASE WHEN scan_status = 'ACTIVE' THEN 0 ELSE 1 END)
+				FROM ev_inspector_coverage WHERE run_id = ? GROUP BY account_id, region""", rs -> {
+			resources.put(List.of(rs.getString(1), rs.getString(2)), new long[] { rs.getLong(3), rs.getLong(4) });
+		}, runId);
+		Map<List<String>, String[]> status = new HashMap<>();
+		jdbc.query("""
+				SELECT account_id, region, state, ec2, ecr, lambda, lambda_code, error_code
+				FROM ev_inspector_account WHERE run_id = ?""", rs -> {
+			String[] row = new String[6];
+			for (int c = 0; c < row.length; c++) {
+				row[c] = str(rs, 3 + c);
+			}
+			status.put(List.of(rs.getString(1), rs.getString(2)), row);
+		}, runId);
+		TreeSet<List<String>> keys = new TreeSet<>(
+				Comparator.comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
+		keys.addAll(resources.keySet());
+		keys.addAll(status.keySet());
+		String[] labels = { "EC2", "ECR", "Lambda", "Lambda code" };
+		List<Coverage> rows = keys.stream().limit(limits.tableRows()).map(k -> {
+			String[] s = status.getOrDefault(k, new String[6]);
 			List<String> types = new ArrayList<>();
-			String[] labels = { "EC2", "ECR", "Lambda", "Lambda code" };
 			for (int t = 0; t < labels.length; t++) {
-				String v = str(rs, 5 + t);
-				if (v != null) {
-					types.add(labels[t] + " " + v);
+				if (s[1 + t] != null) {
+					types.add(labels[t] + " " + s[1 + t]);
 				}
 			}
-			return new Coverage(str(rs, 1), str(rs, 2), str(rs, 3), str(rs, 4), String.join(", ", types), str(rs, 9),
-					rs.getLong(10), rs.getLong(11));
-		}, runId, runId, runId, runId, runId);
-		return new Bounded<>(rows, count("SELECT COUNT(*) FROM " + keys, runId, runId));
+			long[] r = resources.getOrDefault(k, new long[2]);
+			return new Coverage(PdfText.clean(k.get(0)), names.get(k.get(0)), PdfText.clean(k.get(1)), s[0],
+					String.join(", ", types), s[5], r[0], r[1]);
+		}).toList();
+		return new Bounded<>(rows, keys.size());
 	}
 
 	private static Row severityRow(String accountId, String name, Map<String, Long> counts) {
