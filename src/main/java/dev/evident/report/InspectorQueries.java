@@ -2,9 +2,7 @@ package dev.evident.report;
 
 import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -134,10 +132,6 @@ final class InspectorQueries extends StoreReader {
 					first == null ? null : first.toInstant(), null, null));
 		});
 		return lists;
-	}
-
-	private static String day(Instant instant) {
-		return instant == null ? "" : DAY.format(instant.atOffset(ZoneOffset.UTC));
 	}
 
 	/**

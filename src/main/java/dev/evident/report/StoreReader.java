@@ -3,6 +3,7 @@ package dev.evident.report;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -80,6 +81,10 @@ abstract class StoreReader {
 	static String day(ResultSet rs, int column) throws SQLException {
 		OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
 		return t == null ? "" : DAY.format(t.withOffsetSameInstant(ZoneOffset.UTC));
+	}
+
+	static String day(Instant instant) {
+		return instant == null ? "" : DAY.format(instant.atOffset(ZoneOffset.UTC));
 	}
 
 }
