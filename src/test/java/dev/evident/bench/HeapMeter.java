@@ -217,7 +217,8 @@ final class HeapMeter implements AutoCloseable {
 		thread.join();
 		unsubscribe.forEach(Runnable::run);
 		if (requested.get() > 0) {
-			System.out.printf("heap meter: %d of %d forced full GCs completed%n", completed.get(), requested.get());
+			System.out.printf("heap meter: %d full GCs completed for %d forced (a skipped one leaves no sample)%n",
+					completed.get(), requested.get());
 		}
 	}
 
