@@ -39,10 +39,20 @@ final class Workload {
 
 	/**
 	 * Points the job at a simulator on {@code port} with an H2 file store under
-	 * {@code work}, fake keys and fast polling.
+	 * {@code work} (or the database named by {@code -Dbench.store-url}, with
+	 * {@code -Dbench.store-user} and {@code -Dbench.store-password}: PostgreSQL, the
+	 * scale-out store), fake keys and fast polling.
 	 */
 	static void register(DynamicPropertyRegistry registry, Path work, int port) {
-		registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + work.resolve("store") + ";DB_CLOSE_DELAY=-1");
+		String store = System.getProperty("bench.store-url", "");
+		if (store.isBlank()) {
+			registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + work.resolve("store") + ";DB_CLOSE_DELAY=-1");
+		}
+		else {
+			registry.add("spring.datasource.url", () -> store);
+			registry.add("spring.datasource.username", () -> System.getProperty("bench.store-user", ""));
+			registry.add("spring.datasource.password", () -> System.getProperty("bench.store-password", ""));
+		}
 		registry.add("evident.aws.endpoint", () -> "http://127.0.0.1:" + port);
 		registry.add("evident.aws.region", () -> "us-east-1");
 		registry.add("evident.aws.access-key-id", () -> DemoSimulator.BASE_ACCESS_KEY);
