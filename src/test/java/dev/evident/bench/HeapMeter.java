@@ -148,6 +148,21 @@ final class HeapMeter implements AutoCloseable {
 		return new HeapMeter(periodMillis, true);
 	}
 
+	/** The heap left by the next full GC that completes: the live heap now. */
+	static long liveNow() throws InterruptedException {
+		try (HeapMeter meter = live(50)) {
+			for (int i = 0; i < 200; i++) {
+				synchronized (meter.samples) {
+					if (!meter.samples.isEmpty()) {
+						return meter.samples.get(meter.samples.size() - 1).used();
+					}
+				}
+				Thread.sleep(10);
+			}
+		}
+		throw new IllegalStateException("no forced full GC completed within 2 s");
+	}
+
 	/** The largest sample between two instants (the last sample before, if none). */
 	long max(Instant from, Instant to) {
 		synchronized (samples) {
