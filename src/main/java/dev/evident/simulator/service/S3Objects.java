@@ -23,21 +23,35 @@ public final class S3Objects implements AutoCloseable {
 			return t;
 		});
 
+	private final java.util.concurrent.ExecutorService flusher = java.util.concurrent.Executors
+		.newSingleThreadExecutor(r -> {
+			Thread t = new Thread(r, "simulator-s3-flush");
+			t.setDaemon(true);
+			return t;
+		});
+
 	private java.nio.file.Path spoolDir;
 
 	/**
 	 * Starts writing the object's content to a file in the background, as S3 holds an
 	 * object at rest; the future gives the object read from that file (with its length),
-	 * to {@link #put} when it is to appear.
+	 * to {@link #put} when it is to appear. The file is flushed to disk as it is written
+	 * ({@link AtRest}): S3 keeps its objects on its own disks, not as dirty pages in the
+	 * client machine's cache, where they would slow the client's own writes.
 	 */
 	public java.util.concurrent.Future<StoredObject> spool(StoredObject object) {
 		return spooler.submit(() -> {
 			java.nio.file.Path file = java.nio.file.Files.createTempFile(spoolDir(), "object-", ".bin");
 			long size;
-			try (java.io.OutputStream out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(file),
-					1 << 16)) {
-				CountingStream counted = new CountingStream(out);
+			try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file,
+					java.nio.file.StandardOpenOption.WRITE)) {
+				AtRest counted = new AtRest(
+						new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel), 1 << 16),
+						channel, flusher);
 				object.content().writeTo(counted);
+				counted.flush();
+				counted.awaitFlushes();
+				channel.force(false);
 				size = counted.count;
 			}
 			return new StoredObject(object.bucket(), object.key(), object.contentType(), object.kmsKeyArn(),
@@ -57,6 +71,7 @@ public final class S3Objects implements AutoCloseable {
 	@Override
 	public synchronized void close() {
 		spooler.shutdownNow();
+		flusher.shutdownNow();
 		if (spoolDir != null) {
 			try (var files = java.nio.file.Files.list(spoolDir)) {
 				for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) files::iterator) {
@@ -70,24 +85,57 @@ public final class S3Objects implements AutoCloseable {
 		}
 	}
 
-	private static final class CountingStream extends java.io.FilterOutputStream {
+	/**
+	 * Counts what is written and, every {@value #FLUSH_BYTES} bytes, has the flusher
+	 * thread force the file to disk while writing goes on (one flush at a time).
+	 */
+	private static final class AtRest extends java.io.FilterOutputStream {
+
+		static final long FLUSH_BYTES = 64L << 20;
+
+		private final java.nio.channels.FileChannel channel;
+
+		private final java.util.concurrent.ExecutorService flusher;
+
+		private java.util.concurrent.Future<?> flushing = java.util.concurrent.CompletableFuture.completedFuture(null);
 
 		long count;
 
-		CountingStream(java.io.OutputStream out) {
+		private long flushedAt;
+
+		AtRest(java.io.OutputStream out, java.nio.channels.FileChannel channel,
+				java.util.concurrent.ExecutorService flusher) {
 			super(out);
+			this.channel = channel;
+			this.flusher = flusher;
 		}
 
 		@Override
 		public void write(int b) throws java.io.IOException {
 			out.write(b);
 			count++;
+			written();
 		}
 
 		@Override
 		public void write(byte[] b, int off, int len) throws java.io.IOException {
 			out.write(b, off, len);
 			count += len;
+			written();
+		}
+
+		private void written() {
+			if (count - flushedAt >= FLUSH_BYTES && flushing.isDone()) {
+				flushedAt = count;
+				flushing = flusher.submit(() -> {
+					channel.force(false);
+					return null;
+				});
+			}
+		}
+
+		void awaitFlushes() throws Exception {
+			flushing.get();
 		}
 
 	}
