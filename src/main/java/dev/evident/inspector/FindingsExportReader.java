@@ -47,9 +47,10 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
  * Reads one region's findings from a findings report instead of ListFindings pages:
  * CreateFindingsReport (JSON, every status: ACTIVE, SUPPRESSED and CLOSED, which a report
  * leaves out by default), GetFindingsReportStatus with bounded backoff, then the report
- * object streamed from S3. The bytes are kept as evidence while they are read and hashed
- * (never read twice) and parsed as they arrive into rows of {@value #ROWS_PER_ITEM}, ten
- * to a chunk; no more than one chunk of rows is ever held.
+ * object streamed from S3. A thread of its own ({@link ReadAhead}) downloads the bytes
+ * and keeps them as evidence, hashed as they are written (never read twice), a few MiB
+ * ahead of the step, which parses them into rows of {@value #ROWS_PER_ITEM}, ten to a
+ * chunk, and stores them; no more than one chunk of rows is ever held.
  *
  * <p>
  * The report id is saved in the step's context as soon as it is known: a restarted run
