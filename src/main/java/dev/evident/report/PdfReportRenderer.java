@@ -33,6 +33,7 @@ import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FSFontUseCase;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import org.apache.pdfbox.pdmodel.PDDocument;
 
 /**
  * Renders {@code evidence-report.pdf} from the evidence store: Thymeleaf (XML mode, so
@@ -90,6 +91,7 @@ public class PdfReportRenderer {
 		Path attached = target.resolveSibling(target.getFileName() + ".part2");
 		String name = target.getFileName().toString();
 		EvidenceFiles.Written written;
+		UnshapedFonts fonts = new UnshapedFonts(templates);
 		try {
 			try (HashingOutputStream out = HashingOutputStream.toFile(tmp)) {
 				PdfRendererBuilder builder = new PdfRendererBuilder();
@@ -100,14 +102,23 @@ public class PdfReportRenderer {
 				builder.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_3_B);
 				builder.useColorProfile(SRGB);
 				builder.useReplacementText(settings.replacementText());
+				PDDocument document = new PDDocument();
+				builder.usePDDocument(document);
 				for (PdfSettings.FontSpec font : settings.fonts()) {
 					String file = "pdf/" + font.file();
-					EnumSet<FSFontUseCase> uses = EnumSet.of(FSFontUseCase.DOCUMENT);
-					if (font.isFallback()) {
-						uses.add(FSFontUseCase.FALLBACK_FINAL);
+					FontStyle style = font.isItalic() ? FontStyle.ITALIC : FontStyle.NORMAL;
+					if (font.isFallback() || font.isShaping()) {
+						EnumSet<FSFontUseCase> uses = EnumSet.of(FSFontUseCase.DOCUMENT);
+						if (font.isFallback()) {
+							uses.add(FSFontUseCase.FALLBACK_FINAL);
+						}
+						builder.useFont(() -> templates.open(file), font.family(), font.weightOrDefault(), style, true,
+								uses);
 					}
-					builder.useFont(() -> templates.open(file), font.family(), font.weightOrDefault(),
-							font.isItalic() ? FontStyle.ITALIC : FontStyle.NORMAL, true, uses);
+					else {
+						builder.useFont(fonts.unshaped(document, file), font.family(), font.weightOrDefault(), style,
+								true);
+					}
 				}
 				builder.useUriResolver(PdfReportRenderer::resolveUri);
 				builder.useProtocolsStreamImplementation(new TemplateStreams(templates), SCHEME);
@@ -115,7 +126,12 @@ public class PdfReportRenderer {
 						ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
 				builder.withHtmlContent(xhtml, SCHEME + ":pdf/" + settings.template());
 				builder.toStream(out);
-				builder.run();
+				try {
+					builder.run();
+				}
+				finally {
+					fonts.close();
+				}
 				written = new EvidenceFiles.Written(name, out.sha256(), out.count());
 			}
 			if (stamp.resultsJson() != null) {

@@ -26,7 +26,7 @@ record PdfSettings(String template, String messages, List<FontSpec> fonts,
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	record FontSpec(String file, String family, Integer weight, Boolean italic, Boolean fallback) {
+	record FontSpec(String file, String family, Integer weight, Boolean italic, Boolean fallback, Boolean shaping) {
 		int weightOrDefault() {
 			return weight == null ? 400 : weight;
 		}
@@ -37,6 +37,14 @@ record PdfSettings(String template, String messages, List<FontSpec> fonts,
 
 		boolean isFallback() {
 			return Boolean.TRUE.equals(fallback);
+		}
+
+		/**
+		 * Whether PDFBox applies the font's glyph substitutions (GSUB) when drawing; off
+		 * unless asked for (see report.yaml).
+		 */
+		boolean isShaping() {
+			return Boolean.TRUE.equals(shaping);
 		}
 	}
 
