@@ -3,8 +3,6 @@ package dev.evident.report;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 
-import dev.evident.evidence.EvidenceFiles;
-import dev.evident.evidence.HashingOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Calendar;
@@ -12,7 +10,6 @@ import java.util.GregorianCalendar;
 import java.util.Map;
 import java.util.TimeZone;
 
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -40,46 +37,39 @@ final class PdfAttachment {
 	}
 
 	/**
-	 * Reads {@code pdf}, attaches {@code file} and writes the result to {@code out},
-	 * hashing it on the way.
+	 * Attaches {@code file} to {@code doc}, a document being written (before it is
+	 * saved).
 	 */
-	static EvidenceFiles.Written attach(Path pdf, Path file, Path out, String name) throws IOException {
+	static void attach(PDDocument doc, Path file) throws IOException {
 		byte[] bytes = Files.readAllBytes(file);
 		Calendar modified = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
 		modified.setTimeInMillis(Files.getLastModifiedTime(file).toMillis());
-		try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
-			PDEmbeddedFile embedded = new PDEmbeddedFile(doc, new ByteArrayInputStream(bytes));
-			embedded.setSubtype("application/json");
-			embedded.setSize(bytes.length);
-			embedded.setCreationDate(modified);
-			embedded.setModDate(modified);
+		PDEmbeddedFile embedded = new PDEmbeddedFile(doc, new ByteArrayInputStream(bytes));
+		embedded.setSubtype("application/json");
+		embedded.setSize(bytes.length);
+		embedded.setCreationDate(modified);
+		embedded.setModDate(modified);
 
-			PDComplexFileSpecification spec = new PDComplexFileSpecification();
-			spec.setFile(NAME);
-			spec.setFileUnicode(NAME);
-			spec.setFileDescription("Control results of this run (results.json of the evidence package)");
-			spec.setEmbeddedFile(embedded);
-			spec.setEmbeddedFileUnicode(embedded);
-			spec.getCOSObject().setItem(AF_RELATIONSHIP, COSName.getPDFName("Data"));
+		PDComplexFileSpecification spec = new PDComplexFileSpecification();
+		spec.setFile(NAME);
+		spec.setFileUnicode(NAME);
+		spec.setFileDescription("Control results of this run (results.json of the evidence package)");
+		spec.setEmbeddedFile(embedded);
+		spec.setEmbeddedFileUnicode(embedded);
+		spec.getCOSObject().setItem(AF_RELATIONSHIP, COSName.getPDFName("Data"));
 
-			PDDocumentCatalog catalog = doc.getDocumentCatalog();
-			PDEmbeddedFilesNameTreeNode tree = new PDEmbeddedFilesNameTreeNode();
-			tree.setNames(Map.of(NAME, spec));
-			PDDocumentNameDictionary names = catalog.getNames();
-			if (names == null) {
-				names = new PDDocumentNameDictionary(catalog);
-			}
-			names.setEmbeddedFiles(tree);
-			catalog.setNames(names);
-			COSArray af = new COSArray();
-			af.add(spec);
-			catalog.getCOSObject().setItem(AF, af);
-			try (HashingOutputStream hashed = HashingOutputStream.toFile(out)) {
-				doc.save(hashed);
-				hashed.flush();
-				return new EvidenceFiles.Written(name, hashed.sha256(), hashed.count());
-			}
+		PDDocumentCatalog catalog = doc.getDocumentCatalog();
+		PDEmbeddedFilesNameTreeNode tree = new PDEmbeddedFilesNameTreeNode();
+		tree.setNames(Map.of(NAME, spec));
+		PDDocumentNameDictionary names = catalog.getNames();
+		if (names == null) {
+			names = new PDDocumentNameDictionary(catalog);
 		}
+		names.setEmbeddedFiles(tree);
+		catalog.setNames(names);
+		COSArray af = new COSArray();
+		af.add(spec);
+		catalog.getCOSObject().setItem(AF, af);
 	}
 
 }

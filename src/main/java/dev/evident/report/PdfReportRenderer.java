@@ -32,6 +32,7 @@ import com.openhtmltopdf.extend.FSStreamFactory;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FSFontUseCase;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
+import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.apache.pdfbox.pdmodel.PDDocument;
 
@@ -88,7 +89,6 @@ public class PdfReportRenderer {
 		ReportModel model = new ReportQueries(jdbc, settings.limits(), clock).load(runId, stamp);
 		String xhtml = renderXhtml(settings, model);
 		Path tmp = target.resolveSibling(target.getFileName() + ".part");
-		Path attached = target.resolveSibling(target.getFileName() + ".part2");
 		String name = target.getFileName().toString();
 		EvidenceFiles.Written written;
 		UnshapedFonts fonts = new UnshapedFonts(templates);
@@ -126,21 +126,20 @@ public class PdfReportRenderer {
 						ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
 				builder.withHtmlContent(xhtml, SCHEME + ":pdf/" + settings.template());
 				builder.toStream(out);
-				try {
-					builder.run();
+				try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+					// laid out and drawn, not yet saved: results.json is attached first
+					renderer.createPDFWithoutClosing();
+					if (stamp.resultsJson() != null) {
+						PdfAttachment.attach(document, stamp.resultsJson());
+					}
+					document.save(out);
 				}
 				finally {
 					fonts.close();
 				}
 				written = new EvidenceFiles.Written(name, out.sha256(), out.count());
 			}
-			if (stamp.resultsJson() != null) {
-				written = PdfAttachment.attach(tmp, stamp.resultsJson(), attached, name);
-				moveIntoPlace(attached, target);
-			}
-			else {
-				moveIntoPlace(tmp, target);
-			}
+			moveIntoPlace(tmp, target);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("cannot write PDF report " + target, e);
@@ -148,7 +147,6 @@ public class PdfReportRenderer {
 		finally {
 			try {
 				Files.deleteIfExists(tmp);
-				Files.deleteIfExists(attached);
 			}
 			catch (IOException ignored) {
 				// best effort
