@@ -2,17 +2,9 @@ package dev.evident.artifact;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 import dev.evident.aws.RawSink;
@@ -42,13 +34,13 @@ public class ArtifactCollector {
 
 	private final RawSink raw;
 
-	private final HttpClient http;
+	private final DocumentDownloads http;
 
 	private final DocumentSelection documents;
 
 	private final java.util.function.BiConsumer<String, Exception> downloadFailed;
 
-	public ArtifactCollector(ArtifactClient client, RawSink raw, HttpClient http, DocumentSelection documents,
+	ArtifactCollector(ArtifactClient client, RawSink raw, DocumentDownloads http, DocumentSelection documents,
 			java.util.function.BiConsumer<String, Exception> downloadFailed) {
 		this.client = client;
 		this.raw = raw;
@@ -57,7 +49,7 @@ public class ArtifactCollector {
 		this.downloadFailed = downloadFailed;
 	}
 
-	public void collect(Consumer<ArtifactReport> sink) throws IOException, InterruptedException {
+	public void collect(Consumer<ArtifactReport> sink) throws IOException {
 		int page = 0;
 		for (ListReportsResponse r : client.listReportsPaginator(b -> b.maxResults(25))) {
 			raw.json("artifact", "ListReports-" + (++page), "ListReports", "maxResults=25", r);
@@ -67,7 +59,7 @@ public class ArtifactCollector {
 		}
 	}
 
-	private ArtifactReport collect(ReportSummary summary) throws IOException, InterruptedException {
+	private ArtifactReport collect(ReportSummary summary) throws IOException {
 		String id = summary.id();
 		Long version = summary.version();
 		String suffix = id + "-v" + version;
@@ -98,12 +90,12 @@ public class ArtifactCollector {
 	 * mid-stream is tried again, and after {@value #DOWNLOAD_ATTEMPTS} attempts it is an
 	 * error for the caller (a gap), never a truncated file in the package.
 	 */
-	private Written fetch(URI url, String suffix, String id, Long version) throws IOException, InterruptedException {
+	private Written fetch(URI url, String suffix, String id, Long version) throws IOException {
 		IOException failure = null;
 		for (int attempt = 1; attempt <= DOWNLOAD_ATTEMPTS; attempt++) {
 			Path download = Files.createTempFile("evident-artifact-", ".pdf");
 			try {
-				download(url, id, download);
+				http.download(url, id, download);
 				// The presigned URL itself is a short-lived credential: it is not
 				// recorded.
 				return raw.stream("artifact", suffix + ".pdf", "GetReport",
@@ -118,38 +110,6 @@ public class ArtifactCollector {
 			}
 		}
 		throw failure;
-	}
-
-	/**
-	 * The whole body into {@code target} within {@link #DOWNLOAD_TIMEOUT}: the request
-	 * timeout alone ends with the response headers, and a stalled body would block the
-	 * run.
-	 */
-	private void download(URI url, String id, Path target) throws IOException, InterruptedException {
-		CompletableFuture<HttpResponse<Path>> pending = http.sendAsync(
-				HttpRequest.newBuilder(url).timeout(DOWNLOAD_TIMEOUT).GET().build(),
-				HttpResponse.BodyHandlers.ofFile(target));
-		HttpResponse<Path> response;
-		try {
-			response = pending.get(DOWNLOAD_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (ExecutionException ex) {
-			throw ex.getCause() instanceof IOException io ? io : new IOException(ex.getCause());
-		}
-		catch (TimeoutException ex) {
-			pending.cancel(true);
-			throw new IOException("document download of report " + id + " did not complete within "
-					+ DOWNLOAD_TIMEOUT.toMinutes() + " minutes");
-		}
-		if (response.statusCode() != 200) {
-			throw new IOException("document download of report " + id + " answered HTTP " + response.statusCode());
-		}
-		long size = Files.size(target);
-		OptionalLong announced = response.headers().firstValueAsLong("content-length");
-		if (announced.isPresent() && announced.getAsLong() != size) {
-			throw new IOException("document download of report " + id + " was cut off after " + size + " of "
-					+ announced.getAsLong() + " bytes");
-		}
 	}
 
 }

@@ -1,8 +1,5 @@
 package dev.evident.artifact;
 
-import java.net.http.HttpClient;
-import java.time.Duration;
-
 import dev.evident.aws.AwsClientConfigurer;
 import dev.evident.aws.AwsErrors;
 import dev.evident.aws.RawSink;
@@ -52,8 +49,8 @@ public class CollectArtifactReportsTasklet implements Tasklet {
 		String account = run.record().callerAccountId();
 		gaps.clear(run.runId(), account, SOURCE);
 		RawSink raw = new RawSink(files, run.runId(), run.layout().staging(), account, aws.defaultRegion().id());
-		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
-		try (ArtifactClient client = aws.build(ArtifactClient.builder(), aws.baseCredentials(), aws.defaultRegion())) {
+		try (ArtifactClient client = aws.build(ArtifactClient.builder(), aws.baseCredentials(), aws.defaultRegion());
+				DocumentDownloads http = new DocumentDownloads(ArtifactCollector.DOWNLOAD_TIMEOUT)) {
 			new ArtifactCollector(client, raw, http, documents,
 					(reportId, ex) -> gaps.record(run.runId(), account, SOURCE + ":" + reportId, "DownloadFailed",
 							"the document of report " + reportId + " could not be downloaded: " + ex.getMessage()))
