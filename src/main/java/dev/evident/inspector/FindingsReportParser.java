@@ -112,11 +112,6 @@ public final class FindingsReportParser implements AutoCloseable {
 		return cpuNanos;
 	}
 
-	/** CPU time spent reading the input so far. */
-	public long inputCpuNanos() {
-		return input.nanos;
-	}
-
 	/** CPU time spent parsing every findings report of this JVM (for the benchmarks). */
 	public static long totalCpuNanos() {
 		return TOTAL_PARSE_NANOS.sum();

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Properties;
 
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,7 +35,6 @@ import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import org.apache.pdfbox.pdmodel.PDDocument;
 
 /**
  * Renders {@code evidence-report.pdf} from the evidence store: Thymeleaf (XML mode, so
@@ -91,9 +91,10 @@ public class PdfReportRenderer {
 		Path tmp = target.resolveSibling(target.getFileName() + ".part");
 		String name = target.getFileName().toString();
 		EvidenceFiles.Written written;
-		UnshapedFonts fonts = new UnshapedFonts(templates);
 		try {
-			try (HashingOutputStream out = HashingOutputStream.toFile(tmp)) {
+			try (HashingOutputStream out = HashingOutputStream.toFile(tmp);
+					PDDocument document = new PDDocument();
+					UnshapedFonts fonts = new UnshapedFonts(templates)) {
 				PdfRendererBuilder builder = new PdfRendererBuilder();
 				builder.useFastMode();
 				builder.withProducer("Evident " + stamp.toolVersion());
@@ -102,7 +103,6 @@ public class PdfReportRenderer {
 				builder.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_3_B);
 				builder.useColorProfile(SRGB);
 				builder.useReplacementText(settings.replacementText());
-				PDDocument document = new PDDocument();
 				builder.usePDDocument(document);
 				for (PdfSettings.FontSpec font : settings.fonts()) {
 					String file = "pdf/" + font.file();
@@ -133,9 +133,6 @@ public class PdfReportRenderer {
 						PdfAttachment.attach(document, stamp.resultsJson());
 					}
 					document.save(out);
-				}
-				finally {
-					fonts.close();
 				}
 				written = new EvidenceFiles.Written(name, out.sha256(), out.count());
 			}
