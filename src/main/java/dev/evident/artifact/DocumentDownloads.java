@@ -73,8 +73,10 @@ final class DocumentDownloads implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			if (deadline.isDone() && !deadline.isCancelled()) {
-				throw new IOException("document download of report " + id + " did not complete within "
-						+ timeout.toMinutes() + " minutes", ex);
+				throw new IOException(
+						"document download of report " + id + " did not complete within " + (timeout.toMinutes() > 0
+								? timeout.toMinutes() + " minutes" : timeout.toSeconds() + " seconds"),
+						ex);
 			}
 			throw ex;
 		}
