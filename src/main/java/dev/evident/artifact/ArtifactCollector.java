@@ -19,8 +19,9 @@ import software.amazon.awssdk.services.artifact.model.ReportSummary;
 
 /**
  * Lists every AWS Artifact report, reads its metadata, accepts its term and downloads the
- * document from the presigned URL straight to {@code raw/<account>/artifact/}, hashing as
- * it streams. Listing alone is possible when documents are not wanted.
+ * document from the presigned URL ({@link DocumentDownloads}) to a temporary file, then
+ * into {@code raw/<account>/artifact/}, hashed as it is written. Listing alone is
+ * possible when documents are not wanted.
  */
 public class ArtifactCollector {
 
