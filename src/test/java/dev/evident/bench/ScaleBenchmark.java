@@ -217,7 +217,7 @@ class ScaleBenchmark {
 		List<Path> raw = RunInputs.rawFindings(pkg);
 		List<Path> all = RunInputs.files(pkg);
 		double parse = Floors.parse(raw);
-		double h2 = Floors.h2(work.resolve("floor"), tableRows, n);
+		double h2 = Floors.h2(work.resolve("floor"), RunInputs.stored(jdbc, runId), n);
 		double sxssf = Floors.sxssf(work.resolve("floor.xlsx"), sheetRows, n + active, 200);
 		double pdf = Floors.pdfbox(pages * 40);
 		double sha = Floors.sha256(all);

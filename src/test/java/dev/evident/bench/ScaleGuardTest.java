@@ -120,7 +120,7 @@ class ScaleGuardTest {
 			List<Object[]> sheet = rows.stream().map(RunInputs::sheetRow).toList();
 			for (int f = 0; f < FLOOR_RUNS; f++) {
 				floors.keep("parse", Floors.parse(RunInputs.rawFindings(pkg)));
-				floors.keep("h2", Floors.h2(work.resolve("floor"), rows, N));
+				floors.keep("h2", Floors.h2(work.resolve("floor"), RunInputs.stored(jdbc, runId), N));
 				floors.keep("sxssf", Floors.sxssf(work.resolve("floor.xlsx"), sheet, N + active, 200));
 				floors.keep("sha", Floors.sha256(RunInputs.files(pkg)));
 			}
