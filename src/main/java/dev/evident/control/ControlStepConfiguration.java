@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.evident.evidence.EvidenceFiles;
 import dev.evident.evidence.Gaps;
+import dev.evident.evidence.PlannerStatistics;
 import dev.evident.evidence.Runs;
 import dev.evident.job.Progress;
 import dev.evident.job.ProgressListener;
@@ -47,10 +48,12 @@ public class ControlStepConfiguration {
 	@Bean
 	Step evaluateControls(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ControlCatalog catalog, CheckRegistry checks, ControlResultStore results, Runs runs,
-			OrganizationStore organizations, Gaps gaps, EvidenceFiles files, JdbcTemplate jdbc, Progress progress) {
+			OrganizationStore organizations, Gaps gaps, EvidenceFiles files, JdbcTemplate jdbc, Progress progress,
+			PlannerStatistics statistics) {
 		return new StepBuilder("evaluateControls", jobRepository)
 			.tasklet(new EvaluateControlsTasklet(catalog, new ControlEvaluator(checks.byId()), results, runs,
 					organizations, gaps, files, jdbc), transactionManager)
+			.listener(statistics)
 			.listener(new ProgressListener(progress))
 			.build();
 	}

@@ -3,6 +3,7 @@ package dev.evident.job;
 import java.nio.file.Files;
 
 import dev.evident.evidence.EvidenceFiles;
+import dev.evident.evidence.PlannerStatistics;
 import dev.evident.evidence.RunContext;
 import dev.evident.evidence.Runs;
 import dev.evident.bundle.PackageManifest;
@@ -34,10 +35,11 @@ public class RenderStepConfiguration {
 
 	@Bean
 	Step renderWorkbook(JobRepository jobRepository, PlatformTransactionManager transactionManager, Runs runs,
-			EvidenceFiles files, WorkbookRenderer renderer, Progress progress) {
+			EvidenceFiles files, WorkbookRenderer renderer, Progress progress, PlannerStatistics statistics) {
 		return new StepBuilder("renderWorkbook", jobRepository)
 			.tasklet(render(runs, files, WORKBOOK, "evident:renderWorkbook",
 					(runId, target) -> renderer.render(runId, target)), transactionManager)
+			.listener(statistics)
 			.listener(new ProgressListener(progress))
 			.build();
 	}
