@@ -26,7 +26,7 @@ public class PlannerStatistics implements StepExecutionListener {
 	private static final Logger log = LoggerFactory.getLogger(PlannerStatistics.class);
 
 	/** The tables a run fills, a row or more per account, finding, user or result. */
-	static final List<String> RUN_TABLES = List.of("ev_account", "ev_org_unit", "ev_policy", "ev_policy_target",
+	private static final List<String> RUN_TABLES = List.of("ev_account", "ev_org_unit", "ev_policy", "ev_policy_target",
 			"ev_credential_report_row", "ev_mfa_device", "ev_iam_principal", "ev_iam_policy", "ev_inspector_coverage",
 			"ev_inspector_account", "ev_finding", "ev_finding_shortlist", "ev_artifact_report", "ev_evidence_file",
 			"ev_gap", "ev_control_result");
