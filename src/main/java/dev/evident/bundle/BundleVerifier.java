@@ -1,5 +1,6 @@
 package dev.evident.bundle;
 
+import dev.evident.run.RunLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -66,14 +67,14 @@ public final class BundleVerifier {
 				}
 				String relative = path.substring(slash + 1);
 				MessageDigest sha = EvidenceFiles.sha256();
-				boolean keep = relative.equals(SealTasklet.SUMS) || relative.equals(SealTasklet.MANIFEST)
+				boolean keep = relative.equals(RunLayout.SUMS) || relative.equals(RunLayout.MANIFEST)
 						|| relative.equals(Signer.SIGNATURE);
 				java.io.ByteArrayOutputStream kept = new java.io.ByteArrayOutputStream();
 				expanded += copy(zip, sha, keep ? kept : null, limits.maxExpandedBytes() - expanded);
 				actual.put(relative, HexFormat.of().formatHex(sha.digest()));
 				switch (relative) {
-					case SealTasklet.SUMS -> sums = kept.toByteArray();
-					case SealTasklet.MANIFEST -> manifest = kept.toByteArray();
+					case RunLayout.SUMS -> sums = kept.toByteArray();
+					case RunLayout.MANIFEST -> manifest = kept.toByteArray();
 					case Signer.SIGNATURE -> signature = kept.toByteArray();
 					default -> {
 					}
@@ -104,7 +105,7 @@ public final class BundleVerifier {
 		});
 		actual.keySet()
 			.stream()
-			.filter(p -> !expected.containsKey(p) && !p.equals(SealTasklet.SUMS) && !p.equals(Signer.SIGNATURE))
+			.filter(p -> !expected.containsKey(p) && !p.equals(RunLayout.SUMS) && !p.equals(Signer.SIGNATURE))
 			.forEach(unexpected::add);
 		List<String> manifestProblems = manifest == null ? List.of("manifest.json is missing")
 				: ManifestCheck.problems(manifest, expected);

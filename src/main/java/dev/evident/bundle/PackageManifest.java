@@ -1,5 +1,6 @@
 package dev.evident.bundle;
 
+import dev.evident.run.RunLayout;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,9 +21,6 @@ import dev.evident.evidence.RunContext;
  */
 public final class PackageManifest {
 
-	/** The report, the one file the manifest does not list. */
-	public static final String REPORT = "evidence-report.pdf";
-
 	private PackageManifest() {
 	}
 
@@ -31,14 +29,14 @@ public final class PackageManifest {
 			throws IOException {
 		var staging = run.layout().staging();
 		Files.createDirectories(staging);
-		files.write(run.runId(), staging, SealTasklet.README,
+		files.write(run.runId(), staging, RunLayout.README,
 				AuditorReadme.text(run.record(), signed).getBytes(StandardCharsets.UTF_8),
 				new EvidenceFiles.Source("evident:seal", null, null, null, Instant.now()));
 		MessageDigest sha = EvidenceFiles.sha256();
-		try (OutputStream out = new DigestOutputStream(Files.newOutputStream(staging.resolve(SealTasklet.MANIFEST)),
+		try (OutputStream out = new DigestOutputStream(Files.newOutputStream(staging.resolve(RunLayout.MANIFEST)),
 				sha)) {
 			new ManifestWriter().write(out, run.record(), toolVersion, Instant.now(),
-					files.list(run.runId()).stream().filter(f -> !f.file().path().equals(REPORT)).toList());
+					files.list(run.runId()).stream().filter(f -> !f.file().path().equals(RunLayout.REPORT)).toList());
 		}
 		return HexFormat.of().formatHex(sha.digest());
 	}

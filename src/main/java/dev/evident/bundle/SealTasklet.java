@@ -27,15 +27,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  */
 public class SealTasklet implements Tasklet {
 
-	public static final String MANIFEST = "manifest.json";
-
-	public static final String SUMS = "SHA256SUMS";
-
 	private final Runs runs;
 
 	private final EvidenceFiles files;
-
-	public static final String README = "README.txt";
 
 	private final String toolVersion;
 
@@ -54,18 +48,19 @@ public class SealTasklet implements Tasklet {
 		RunLayout layout = run.layout();
 		Path staging = layout.staging();
 		if (Files.isDirectory(staging)) {
-			if (!Files.exists(staging.resolve(MANIFEST))) {
+			if (!Files.exists(staging.resolve(RunLayout.MANIFEST))) {
 				PackageManifest.write(run, files, toolVersion, signingKey != null);
 			}
-			Path report = staging.resolve(PackageManifest.REPORT);
+			Path report = staging.resolve(RunLayout.REPORT);
 			if (signingKey != null && Files.exists(report) && !signed(report)) {
 				PdfSigner.sign(report, signingKey);
 				files.record(run.runId(),
-						new EvidenceFiles.Written(PackageManifest.REPORT, sha256(report), Files.size(report)),
+						new EvidenceFiles.Written(RunLayout.REPORT, EvidenceFiles.sha256Hex(report),
+								Files.size(report)),
 						new EvidenceFiles.Source("evident:seal", "signed", null, null, java.time.Instant.now()));
 			}
 			List<Recorded> recorded = files.list(run.runId());
-			String manifestSha = sha256(staging.resolve(MANIFEST));
+			String manifestSha = EvidenceFiles.sha256Hex(staging.resolve(RunLayout.MANIFEST));
 			String signatureSha = signingKey == null ? null : sign(staging);
 			writeSums(staging, recorded, manifestSha, signatureSha);
 			Files.move(staging, layout.packageDir(), StandardCopyOption.ATOMIC_MOVE);
@@ -79,10 +74,6 @@ public class SealTasklet implements Tasklet {
 		return RepeatStatus.FINISHED;
 	}
 
-	private static String sha256(Path file) throws IOException {
-		return HexFormat.of().formatHex(EvidenceFiles.sha256().digest(Files.readAllBytes(file)));
-	}
-
 	/** A report signed by an earlier attempt of this step is not signed twice. */
 	private static boolean signed(Path report) throws IOException {
 		try (var doc = org.apache.pdfbox.Loader.loadPDF(report.toFile())) {
@@ -91,7 +82,7 @@ public class SealTasklet implements Tasklet {
 	}
 
 	private String sign(Path staging) throws IOException {
-		byte[] signature = Signer.sign(Files.readAllBytes(staging.resolve(MANIFEST)), signingKey);
+		byte[] signature = Signer.sign(Files.readAllBytes(staging.resolve(RunLayout.MANIFEST)), signingKey);
 		Files.write(staging.resolve(Signer.SIGNATURE), signature);
 		return HexFormat.of().formatHex(EvidenceFiles.sha256().digest(signature));
 	}
@@ -106,11 +97,11 @@ public class SealTasklet implements Tasklet {
 		for (Recorded r : recorded) {
 			sums.append(r.file().sha256()).append("  ").append(r.file().path()).append('\n');
 		}
-		sums.append(manifestSha).append("  ").append(MANIFEST).append('\n');
+		sums.append(manifestSha).append("  ").append(RunLayout.MANIFEST).append('\n');
 		if (signatureSha != null) {
 			sums.append(signatureSha).append("  ").append(Signer.SIGNATURE).append('\n');
 		}
-		Files.writeString(staging.resolve(SUMS), sums.toString(), StandardCharsets.UTF_8);
+		Files.writeString(staging.resolve(RunLayout.SUMS), sums.toString(), StandardCharsets.UTF_8);
 	}
 
 }

@@ -10,7 +10,7 @@ import java.util.Map;
 
 import dev.evident.EvidentApplication;
 import dev.evident.control.ControlCatalog;
-import dev.evident.control.ManualEvidenceFolder;
+import dev.evident.manual.ManualEvidenceFolder;
 import dev.evident.job.RunLauncher;
 import dev.evident.job.RunLauncher.Outcome;
 import dev.evident.run.ExitCode;
@@ -78,7 +78,7 @@ final class RunExecution {
 			ControlCatalog catalog = context.getBean(ControlCatalog.class);
 			catalog.selecting(parameters.frameworks());
 			if (parameters.manualEvidence() != null) {
-				ManualEvidenceFolder.scan(parameters.manualEvidence(), catalog);
+				ManualEvidenceFolder.scan(parameters.manualEvidence(), id -> catalog.find(id).isPresent());
 			}
 			Outcome outcome = context.getBean(RunLauncher.class).launch(parameters);
 			report(outcome);

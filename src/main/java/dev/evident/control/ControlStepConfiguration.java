@@ -7,8 +7,9 @@ import dev.evident.evidence.EvidenceFiles;
 import dev.evident.evidence.Gaps;
 import dev.evident.evidence.PlannerStatistics;
 import dev.evident.evidence.Runs;
-import dev.evident.job.Progress;
-import dev.evident.job.ProgressListener;
+import dev.evident.run.Progress;
+import dev.evident.run.ProgressListener;
+import dev.evident.manual.ManualEvidenceFolder;
 import dev.evident.organizations.OrganizationStore;
 
 import org.springframework.batch.core.repository.JobRepository;
@@ -36,13 +37,10 @@ public class ControlStepConfiguration {
 				overrides.stream().filter(o -> !o.isBlank()).toList());
 	}
 
+	/** The control ids that {@code --manual-evidence} subfolders may name. */
 	@Bean
-	Step collectManualEvidence(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			ControlCatalog catalog, Runs runs, EvidenceFiles files, Progress progress) {
-		return new StepBuilder("collectManualEvidence", jobRepository)
-			.tasklet(new CollectManualEvidenceTasklet(catalog, runs, files), transactionManager)
-			.listener(new ProgressListener(progress))
-			.build();
+	ManualEvidenceFolder.ControlIds manualEvidenceControlIds(ControlCatalog catalog) {
+		return id -> catalog.find(id).isPresent();
 	}
 
 	@Bean

@@ -1,5 +1,6 @@
 package dev.evident.control;
 
+import dev.evident.run.RunLayout;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +25,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * results.json.
  */
 public class EvaluateControlsTasklet implements Tasklet {
-
-	public static final String RESULTS_FILE = "results.json";
 
 	private final ControlCatalog catalog;
 
@@ -77,7 +76,7 @@ public class EvaluateControlsTasklet implements Tasklet {
 					findings.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
 						.put(rs.getString(2), rs.getLong(3));
 				}, run.runId());
-		files.write(run.runId(), run.layout().staging(), RESULTS_FILE,
+		files.write(run.runId(), run.layout().staging(), RunLayout.RESULTS,
 				out -> new ResultsJsonWriter().write(out, run.record(), all, gaps.list(run.runId()), evaluated,
 						findings, frameworks, selected.requirementsByControl()),
 				new EvidenceFiles.Source("evident:evaluateControls", "asOf=" + run.record().asOf(), null, null,

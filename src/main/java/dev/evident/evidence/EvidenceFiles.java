@@ -112,6 +112,15 @@ public class EvidenceFiles {
 		}
 	}
 
+	/** The SHA-256 of a file, in lowercase hex, read in blocks. */
+	public static String sha256Hex(Path file) throws IOException {
+		MessageDigest sha = sha256();
+		try (var in = new java.security.DigestInputStream(Files.newInputStream(file), sha)) {
+			in.transferTo(java.io.OutputStream.nullOutputStream());
+		}
+		return java.util.HexFormat.of().formatHex(sha.digest());
+	}
+
 	/** Writes the content of one file. */
 	@FunctionalInterface
 	public interface ContentWriter {

@@ -7,8 +7,8 @@ import dev.evident.aws.AwsClientConfigurer;
 import dev.evident.evidence.EvidenceFiles;
 import dev.evident.evidence.Gaps;
 import dev.evident.evidence.Runs;
-import dev.evident.job.Progress;
-import dev.evident.job.ProgressListener;
+import dev.evident.run.Progress;
+import dev.evident.run.ProgressListener;
 import dev.evident.organizations.OrganizationStore;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;

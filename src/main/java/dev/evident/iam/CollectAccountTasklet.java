@@ -12,7 +12,7 @@ import dev.evident.evidence.EvidenceFiles;
 import dev.evident.evidence.Gaps;
 import dev.evident.evidence.RunContext;
 import dev.evident.evidence.Runs;
-import dev.evident.job.Progress;
+import dev.evident.run.Progress;
 import dev.evident.organizations.OrganizationStore;
 
 import org.slf4j.Logger;

@@ -1,5 +1,6 @@
 package dev.evident.inspector;
 
+import dev.evident.evidence.FindingRow;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package dev.evident.inspector;
 
+import dev.evident.evidence.FindingRow;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -30,16 +31,7 @@ public class FindingShortlist {
 	/**
 	 * Findings kept per severity and order; the report's lists may show up to this many.
 	 */
-	public static final int SIZE = 100;
-
-	/** Highest Inspector score first (no score last), then by ARN. */
-	public static final Comparator<FindingRow> HIGHEST_SCORE = Comparator
-		.comparing(FindingRow::inspectorScore, Comparator.nullsLast(Comparator.reverseOrder()))
-		.thenComparing(FindingRow::findingArn);
-
-	/** First observed first, then by ARN. */
-	public static final Comparator<FindingRow> FIRST_OBSERVED = Comparator.comparing(FindingRow::firstObservedAt)
-		.thenComparing(FindingRow::findingArn);
+	public static final int SIZE = FindingRow.SHORTLIST_SIZE;
 
 	private final int size;
 
@@ -122,8 +114,9 @@ public class FindingShortlist {
 		}
 
 		void add(FindingRow row) {
-			boolean kept = add(byScore.computeIfAbsent(row.severity(), k -> new TreeSet<>(HIGHEST_SCORE)), row);
-			kept |= add(byAge.computeIfAbsent(row.severity(), k -> new TreeSet<>(FIRST_OBSERVED)), row);
+			boolean kept = add(byScore.computeIfAbsent(row.severity(), k -> new TreeSet<>(FindingRow.HIGHEST_SCORE)),
+					row);
+			kept |= add(byAge.computeIfAbsent(row.severity(), k -> new TreeSet<>(FindingRow.FIRST_OBSERVED)), row);
 			if (!kept && !members.containsKey(row.findingArn())) {
 				// outranked by rows committed meanwhile
 				dropped.add(row.findingArn());

@@ -1,5 +1,6 @@
 package dev.evident.inspector;
 
+import dev.evident.evidence.FindingRow;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -17,7 +18,7 @@ import dev.evident.evidence.EvidenceFiles.Source;
 import dev.evident.evidence.EvidenceFiles.Written;
 import dev.evident.evidence.EvidenceStream;
 import dev.evident.evidence.Gaps;
-import dev.evident.job.Progress;
+import dev.evident.run.Progress;
 import dev.evident.run.FindingsExport;
 
 import org.slf4j.Logger;

@@ -6,7 +6,7 @@ import java.util.function.Function;
 import dev.evident.aws.AccountCredentials;
 import dev.evident.aws.AwsErrors;
 import dev.evident.evidence.Gaps;
-import dev.evident.job.Progress;
+import dev.evident.run.Progress;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,5 +1,6 @@
 package dev.evident.inspector;
 
+import dev.evident.evidence.FindingRow;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -8,6 +9,8 @@ import dev.evident.evidence.EvidenceFiles;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import software.amazon.awssdk.services.inspector2.model.Finding;
+import software.amazon.awssdk.services.inspector2.model.Resource;
 
 /**
  * Writes each ListFindings page raw (as evidence) and its findings to the store, in the
@@ -43,8 +46,19 @@ public class FindingsPageWriter implements ItemWriter<FindingsItem> {
 					page.region() + "/ListFindings-" + (page.chain() == null ? "" : page.chain() + "-")
 							+ String.format(Locale.ROOT, "%06d", page.page()),
 					"ListFindings", page.parameters(), page.response());
-			store.upsert(runId, page.response().findings().stream().map(f -> FindingRow.of(page.region(), f)).toList());
+			store.upsert(runId, page.response().findings().stream().map(f -> row(page.region(), f)).toList());
 		}
+	}
+
+	/** The row of a finding as the SDK returned it from ListFindings. */
+	static FindingRow row(String region, Finding f) {
+		Resource resource = f.resources().isEmpty() ? null : f.resources().get(0);
+		String vulnerability = f.packageVulnerabilityDetails() != null
+				? f.packageVulnerabilityDetails().vulnerabilityId() : null;
+		return new FindingRow(f.findingArn(), f.awsAccountId(), region, f.severityAsString(), f.statusAsString(),
+				f.typeAsString(), f.title(), vulnerability, resource == null ? null : resource.typeAsString(),
+				resource == null ? null : resource.id(), f.inspectorScore(), f.fixAvailableAsString(),
+				f.exploitAvailableAsString(), f.firstObservedAt(), f.lastObservedAt(), f.updatedAt());
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.evident.inspector;
 
+import dev.evident.evidence.FindingRow;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -18,8 +18,8 @@ import dev.evident.evidence.EvidenceFiles;
 import dev.evident.evidence.Gaps;
 import dev.evident.evidence.RunContext;
 import dev.evident.evidence.Runs;
-import dev.evident.job.Progress;
-import dev.evident.job.ProgressListener;
+import dev.evident.run.Progress;
+import dev.evident.run.ProgressListener;
 import dev.evident.organizations.OrganizationSnapshot;
 import dev.evident.organizations.OrganizationStore;
 

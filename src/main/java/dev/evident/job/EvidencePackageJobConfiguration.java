@@ -25,7 +25,8 @@ public class EvidencePackageJobConfiguration {
 			@Qualifier("collectArtifactReports") Step collectArtifactReports,
 			@Qualifier("collectManualEvidence") Step collectManualEvidence,
 			@Qualifier("evaluateControls") Step evaluateControls, @Qualifier("renderWorkbook") Step renderWorkbook,
-			@Qualifier("renderReport") Step renderReport, @Qualifier("seal") Step seal) {
+			@Qualifier("writeManifest") Step writeManifest, @Qualifier("renderReport") Step renderReport,
+			@Qualifier("seal") Step seal) {
 		return new JobBuilder(JOB_NAME, jobRepository).start(discoverOrganization)
 			.next(collectAccounts)
 			.next(collectFindings)
@@ -34,6 +35,7 @@ public class EvidencePackageJobConfiguration {
 			.next(collectManualEvidence)
 			.next(evaluateControls)
 			.next(renderWorkbook)
+			.next(writeManifest)
 			.next(renderReport)
 			.next(seal)
 			.build();

@@ -1,5 +1,6 @@
 package dev.evident.job;
 
+import dev.evident.run.Progress;
 import javax.sql.DataSource;
 
 import dev.evident.evidence.Gaps;

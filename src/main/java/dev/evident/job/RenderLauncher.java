@@ -1,5 +1,6 @@
 package dev.evident.job;
 
+import dev.evident.run.Progress;
 import java.time.Instant;
 import java.util.List;
 

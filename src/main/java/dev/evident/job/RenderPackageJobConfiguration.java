@@ -1,5 +1,7 @@
 package dev.evident.job;
 
+import dev.evident.run.Progress;
+import dev.evident.run.ProgressListener;
 import dev.evident.evidence.Runs;
 
 import org.springframework.batch.core.job.Job;
@@ -34,10 +36,12 @@ public class RenderPackageJobConfiguration {
 	@Bean
 	Job renderPackage(JobRepository jobRepository, @Qualifier("reopenPackage") Step reopenPackage,
 			@Qualifier("evaluateControls") Step evaluateControls, @Qualifier("renderWorkbook") Step renderWorkbook,
-			@Qualifier("renderReport") Step renderReport, @Qualifier("seal") Step seal) {
+			@Qualifier("writeManifest") Step writeManifest, @Qualifier("renderReport") Step renderReport,
+			@Qualifier("seal") Step seal) {
 		return new JobBuilder(JOB_NAME, jobRepository).start(reopenPackage)
 			.next(evaluateControls)
 			.next(renderWorkbook)
+			.next(writeManifest)
 			.next(renderReport)
 			.next(seal)
 			.build();

@@ -10,7 +10,7 @@ import dev.evident.aws.AwsClientConfigurer;
 import dev.evident.aws.RawSink;
 import dev.evident.evidence.EvidenceFiles;
 import dev.evident.evidence.Runs;
-import dev.evident.job.Progress;
+import dev.evident.run.Progress;
 import dev.evident.run.RunLayout;
 import dev.evident.run.RunParameters;
 

@@ -3,8 +3,8 @@ package dev.evident.organizations;
 import dev.evident.aws.AwsClientConfigurer;
 import dev.evident.evidence.EvidenceFiles;
 import dev.evident.evidence.Runs;
-import dev.evident.job.Progress;
-import dev.evident.job.ProgressListener;
+import dev.evident.run.Progress;
+import dev.evident.run.ProgressListener;
 
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;

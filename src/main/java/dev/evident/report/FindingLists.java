@@ -8,21 +8,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 
-import dev.evident.inspector.FindingRow;
-import dev.evident.inspector.FindingShortlist;
+import dev.evident.evidence.FindingRow;
 
 /**
  * The Inspector section's two bounded lists, selected from a stream of ACTIVE findings
  * with a bounded heap each: the most severe (severity, then Inspector score) and the
- * findings past their severity's SLA (oldest first). The orders are the shortlist's
- * ({@link FindingShortlist}), so that ranking the shortlist gives what ranking every
- * finding would.
+ * findings past their severity's SLA (oldest first). The orders are the shortlist's (the
+ * shortlist's, {@link FindingRow}), so that ranking the shortlist gives what ranking
+ * every finding would.
  */
 final class FindingLists {
 
 	static final Comparator<FindingRow> MOST_SEVERE = Comparator
 		.comparingInt((FindingRow f) -> severityRank(f.severity()))
-		.thenComparing(FindingShortlist.HIGHEST_SCORE);
+		.thenComparing(FindingRow.HIGHEST_SCORE);
 
 	private final Instant asOf;
 
@@ -36,7 +35,7 @@ final class FindingLists {
 		this.asOf = asOf;
 		this.slaDays = slaDays;
 		this.top = new Bounded(topLimit, MOST_SEVERE);
-		this.breaches = new Bounded(breachLimit, FindingShortlist.FIRST_OBSERVED);
+		this.breaches = new Bounded(breachLimit, FindingRow.FIRST_OBSERVED);
 	}
 
 	void offer(FindingRow finding) {

@@ -16,8 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import dev.evident.inspector.FindingRow;
-import dev.evident.inspector.FindingShortlist;
+import dev.evident.evidence.FindingRow;
 
 import dev.evident.report.InspectorSection.Coverage;
 import dev.evident.report.InspectorSection.Finding;
@@ -103,10 +102,10 @@ final class InspectorQueries extends StoreReader {
 		if (active == 0) {
 			return lists;
 		}
-		boolean shortlisted = Math.max(limits.topFindings(), limits.slaBreaches()) <= FindingShortlist.SIZE;
+		boolean shortlisted = Math.max(limits.topFindings(), limits.slaBreaches()) <= FindingRow.SHORTLIST_SIZE;
 		if (!shortlisted) {
 			log.warn("The report lists more findings than are shortlisted ({}); ranking every ACTIVE finding",
-					FindingShortlist.SIZE);
+					FindingRow.SHORTLIST_SIZE);
 		}
 		else if (count("SELECT COUNT(*) FROM ev_finding_shortlist WHERE run_id = ?", runId) == 0) {
 			log.info("Run {} was collected before findings were shortlisted; ranking every ACTIVE finding", runId);

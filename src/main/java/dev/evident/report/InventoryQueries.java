@@ -1,5 +1,6 @@
 package dev.evident.report;
 
+import dev.evident.run.ReportingPeriod;
 import java.time.OffsetDateTime;
 import java.util.List;
 

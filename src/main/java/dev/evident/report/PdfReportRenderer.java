@@ -1,5 +1,6 @@
 package dev.evident.report;
 
+import dev.evident.templates.TemplateSource;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.evident.report;
 
+import dev.evident.templates.TemplateSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -10,6 +10,22 @@ import java.util.regex.Pattern;
  */
 public record RunLayout(Path out, String orgId, Period period, String runId) {
 
+	/**
+	 * The PDF report, the one file manifest.json cannot list (its cover quotes the
+	 * manifest's hash).
+	 */
+	public static final String REPORT = "evidence-report.pdf";
+
+	public static final String WORKBOOK = "evidence-workbook.xlsx";
+
+	public static final String RESULTS = "results.json";
+
+	public static final String MANIFEST = "manifest.json";
+
+	public static final String SUMS = "SHA256SUMS";
+
+	public static final String README = "README.txt";
+
 	private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
 
 	public RunLayout {

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-import dev.evident.report.TemplateSource;
+import dev.evident.templates.TemplateSource;
 
 /** The contents of {@code report-templates/excel/workbook.yaml}. */
 @JsonIgnoreProperties(ignoreUnknown = true)

@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
 
 import dev.evident.evidence.EvidenceFiles;
 import dev.evident.evidence.HashingOutputStream;
-import dev.evident.report.TemplateSource;
+import dev.evident.templates.TemplateSource;
 
 /**
  * Renders {@code evidence-workbook.xlsx}: the complete evidence of a run as filterable

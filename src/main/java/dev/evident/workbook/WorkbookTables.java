@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.evident.report.ReportingPeriod;
+import dev.evident.run.ReportingPeriod;
 
 /**
  * The data sheets of the workbook, in sheet order: the query of each (one row per store

@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 import dev.evident.evidence.SqlDialect;
-import dev.evident.inspector.FindingRow;
+import dev.evident.evidence.FindingRow;
 import dev.evident.inspector.FindingShortlist;
 import dev.evident.inspector.FindingStore;
 

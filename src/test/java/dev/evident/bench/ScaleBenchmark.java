@@ -1,5 +1,6 @@
 package dev.evident.bench;
 
+import dev.evident.run.RunLayout;
 import java.awt.Color;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -209,7 +210,7 @@ class ScaleBenchmark {
 		long active = count("SELECT COUNT(*) FROM ev_finding WHERE run_id = ? AND status = 'ACTIVE'", runId);
 		Path pkg = outcome.layout().orElseThrow().packageDir();
 		int pages;
-		try (PDDocument pdf = Loader.loadPDF(pkg.resolve(PackageManifest.REPORT).toFile())) {
+		try (PDDocument pdf = Loader.loadPDF(pkg.resolve(RunLayout.REPORT).toFile())) {
 			pages = pdf.getNumberOfPages();
 		}
 		List<Object[]> tableRows = RunInputs.sample(jdbc, runId);

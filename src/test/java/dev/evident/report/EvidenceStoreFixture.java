@@ -10,7 +10,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import dev.evident.evidence.SqlDialect;
-import dev.evident.inspector.FindingRow;
+import dev.evident.evidence.FindingRow;
 import dev.evident.inspector.FindingShortlist;
 import dev.evident.inspector.FindingStore;
 

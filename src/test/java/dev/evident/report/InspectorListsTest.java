@@ -14,7 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import dev.evident.evidence.SqlDialect;
-import dev.evident.inspector.FindingRow;
+import dev.evident.evidence.FindingRow;
 import dev.evident.inspector.FindingShortlist;
 import dev.evident.inspector.FindingStore;
 import dev.evident.report.InspectorSection.Finding;

@@ -1,5 +1,6 @@
 package dev.evident.report;
 
+import dev.evident.templates.TemplateSource;
 import static dev.evident.report.EvidenceStoreFixture.*;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
 import dev.evident.bundle.PackageManifest;
-import dev.evident.job.RenderStepConfiguration;
+import dev.evident.run.RunLayout;
 import dev.evident.job.RunLauncher;
 import dev.evident.job.RunLauncher.Outcome;
 import dev.evident.run.ExitCode;
@@ -136,8 +136,7 @@ class HostileDataTest {
 	@Test
 	void theWorkbookStoresFormulaLookalikesAsQuotedTextNeverAsFormulas() throws IOException {
 		List<String> triggers = new ArrayList<>();
-		try (XSSFWorkbook workbook = new XSSFWorkbook(
-				Files.newInputStream(pkg.resolve(RenderStepConfiguration.WORKBOOK)))) {
+		try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(pkg.resolve(RunLayout.WORKBOOK)))) {
 			for (Sheet sheet : workbook) {
 				for (Row row : sheet) {
 					for (Cell cell : row) {
@@ -164,7 +163,7 @@ class HostileDataTest {
 	@Test
 	void thePdfRendersTheHostileTextLiterally() throws IOException {
 		String text;
-		try (PDDocument pdf = Loader.loadPDF(pkg.resolve(PackageManifest.REPORT).toFile())) {
+		try (PDDocument pdf = Loader.loadPDF(pkg.resolve(RunLayout.REPORT).toFile())) {
 			assertThat(pdf.getNumberOfPages()).isPositive();
 			text = new PDFTextStripper().getText(pdf);
 		}

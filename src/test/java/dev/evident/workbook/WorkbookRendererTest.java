@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.evident.report.EvidenceStoreFixture;
-import dev.evident.report.TemplateSource;
+import dev.evident.templates.TemplateSource;
 
 class WorkbookRendererTest {
 

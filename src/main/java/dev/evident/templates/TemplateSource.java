@@ -1,4 +1,4 @@
-package dev.evident.report;
+package dev.evident.templates;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;

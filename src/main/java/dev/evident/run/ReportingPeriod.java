@@ -1,4 +1,4 @@
-package dev.evident.report;
+package dev.evident.run;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

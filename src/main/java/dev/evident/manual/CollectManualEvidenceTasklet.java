@@ -1,9 +1,9 @@
-package dev.evident.control;
+package dev.evident.manual;
 
 import java.nio.file.Files;
 import java.time.Instant;
 
-import dev.evident.control.ManualEvidenceFolder.Item;
+import dev.evident.manual.ManualEvidenceFolder.Item;
 import dev.evident.evidence.EvidenceFiles;
 import dev.evident.evidence.RunContext;
 import dev.evident.evidence.Runs;
@@ -19,14 +19,14 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  */
 public class CollectManualEvidenceTasklet implements Tasklet {
 
-	private final ControlCatalog catalog;
+	private final ManualEvidenceFolder.ControlIds controls;
 
 	private final Runs runs;
 
 	private final EvidenceFiles files;
 
-	public CollectManualEvidenceTasklet(ControlCatalog catalog, Runs runs, EvidenceFiles files) {
-		this.catalog = catalog;
+	public CollectManualEvidenceTasklet(ManualEvidenceFolder.ControlIds controls, Runs runs, EvidenceFiles files) {
+		this.controls = controls;
 		this.runs = runs;
 		this.files = files;
 	}
@@ -37,7 +37,7 @@ public class CollectManualEvidenceTasklet implements Tasklet {
 		if (run.parameters().manualEvidence() == null) {
 			return RepeatStatus.FINISHED;
 		}
-		for (Item item : ManualEvidenceFolder.scan(run.parameters().manualEvidence(), catalog)) {
+		for (Item item : ManualEvidenceFolder.scan(run.parameters().manualEvidence(), controls)) {
 			files.write(run.runId(), run.layout().staging(), item.packagePath(), out -> Files.copy(item.source(), out),
 					new EvidenceFiles.Source("manual:evidence", "file=" + item.source().getFileName(), null, null,
 							Instant.now()));

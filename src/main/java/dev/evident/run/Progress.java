@@ -1,4 +1,4 @@
-package dev.evident.job;
+package dev.evident.run;
 
 import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,4 +1,4 @@
-package dev.evident.control;
+package dev.evident.manual;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,9 +26,19 @@ public final class ManualEvidenceFolder {
 	}
 
 	/**
+	 * The control ids of the catalog in force, which the folder's subfolders must name.
+	 */
+	@FunctionalInterface
+	public interface ControlIds {
+
+		boolean exists(String controlId);
+
+	}
+
+	/**
 	 * Every file, in a fixed order; fails with a one-line message on anything unusable.
 	 */
-	public static List<Item> scan(Path dir, ControlCatalog catalog) {
+	public static List<Item> scan(Path dir, ControlIds known) {
 		List<Item> items = new ArrayList<>();
 		try (Stream<Path> controls = Files.list(dir)) {
 			for (Path folder : controls.sorted().toList()) {
@@ -40,7 +50,7 @@ public final class ManualEvidenceFolder {
 					throw new IllegalArgumentException(
 							"--manual-evidence: " + folder + " is not a folder; expected one folder per control id");
 				}
-				if (catalog.find(controlId).isEmpty()) {
+				if (!known.exists(controlId)) {
 					throw new IllegalArgumentException("--manual-evidence: folder '" + controlId
 							+ "' matches no control id (see 'evident controls')");
 				}

@@ -1,4 +1,4 @@
-package dev.evident.job;
+package dev.evident.run;
 
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
