@@ -2,6 +2,7 @@ package dev.evident.crash;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
 
 import dev.evident.EvidentApplication;
 import dev.evident.simulator.Simulator;
@@ -17,6 +18,11 @@ import dev.evident.support.DemoSimulator;
  */
 public final class CrashHarness {
 
+	/** ListFindings pages served before {@link #PAGES_MARKER} is printed. */
+	static final int PAGES_SERVED = 40;
+
+	static final String PAGES_MARKER = "crash-harness: ListFindings pages served=" + PAGES_SERVED;
+
 	private CrashHarness() {
 	}
 
@@ -29,6 +35,7 @@ public final class CrashHarness {
 			.withDataFile(Path.of(args[3]))
 			.withReferenceInstant(DemoSimulator.AS_OF));
 		simulator.faults().latency(Duration.ofMillis(Integer.parseInt(args[2])));
+		announceFindingsPages(simulator);
 		System.setProperty("spring.datasource.url", "jdbc:h2:file:" + data.resolve("evident").toAbsolutePath());
 		System.setProperty("evident.aws.endpoint", simulator.endpoint().toString());
 		System.setProperty("evident.aws.region", "us-east-1");
@@ -42,6 +49,21 @@ public final class CrashHarness {
 				DemoSimulator.AS_OF.toString(), "--out", out.toString(), "--regions", regions);
 		simulator.close();
 		System.exit(code);
+	}
+
+	/**
+	 * Prints {@value #PAGES_MARKER} once the simulator has served that many ListFindings
+	 * pages, so that a test can kill the run mid-crawl, whatever the machine's speed.
+	 */
+	private static void announceFindingsPages(Simulator simulator) {
+		Thread watcher = new Thread(() -> {
+			while (simulator.calls().count("inspector2:ListFindings") < PAGES_SERVED) {
+				LockSupport.parkNanos(5_000_000L);
+			}
+			System.out.println(PAGES_MARKER);
+		}, "crash-harness-pages");
+		watcher.setDaemon(true);
+		watcher.start();
 	}
 
 }

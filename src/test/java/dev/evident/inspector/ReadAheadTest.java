@@ -52,28 +52,37 @@ class ReadAheadTest {
 	void readsAtMostABoundedAmountAheadAndStopsWhenClosed() throws Exception {
 		// given: an endless source, and a reader that takes one byte only
 		Source endless = new Source(null, 0, null);
-		ReadAhead ahead = new ReadAhead(endless, null, "test-read-ahead");
+		ReadAhead ahead = new ReadAhead(endless, null, "test-read-ahead-bounded");
 		assertThat(ahead.read()).isZero();
 		long bound = (long) (ReadAhead.BLOCKS + 3) * ReadAhead.BLOCK_SIZE;
 
-		// then: it stops reading once its blocks are full
-		long deadline = System.nanoTime() + 10_000_000_000L;
-		long before;
-		do {
-			before = endless.served.get();
-			Thread.sleep(200);
-		}
-		while (endless.served.get() != before && System.nanoTime() < deadline);
-		assertThat(endless.served.get()).as("read ahead").isGreaterThanOrEqualTo((long) ReadAhead.BLOCK_SIZE);
-		assertThat(endless.served.get()).isLessThanOrEqualTo(bound);
+		// then: once its blocks are full, its thread waits, having read a bounded amount
+		Thread thread = awaitWaiting("test-read-ahead-bounded");
+		long served = endless.served.get();
+		assertThat(served).as("read ahead").isGreaterThanOrEqualTo((long) ReadAhead.BLOCK_SIZE);
+		assertThat(served).isLessThanOrEqualTo(bound);
 
 		// when: closed while its thread waits
 		ahead.close();
 
-		// then: the thread has ended, and nothing more is read
-		long served = endless.served.get();
-		Thread.sleep(200);
+		// then: the thread has ended, having read nothing more
+		assertThat(thread.isAlive()).isFalse();
 		assertThat(endless.served.get()).isEqualTo(served);
+	}
+
+	/** The named thread, once it waits (parked, not reading); fails after 10 s. */
+	private static Thread awaitWaiting(String name) {
+		long deadline = System.nanoTime() + 10_000_000_000L;
+		while (System.nanoTime() < deadline) {
+			for (Thread thread : Thread.getAllStackTraces().keySet()) {
+				if (thread.getName().equals(name) && (thread.getState() == Thread.State.WAITING
+						|| thread.getState() == Thread.State.TIMED_WAITING)) {
+					return thread;
+				}
+			}
+			Thread.onSpinWait();
+		}
+		throw new AssertionError("thread " + name + " never waited");
 	}
 
 	/** Serves {@code content} (endless zeros if null), failing at {@code failAt}. */

@@ -1,12 +1,18 @@
 package dev.evident.support;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 import dev.evident.simulator.Simulator;
 import dev.evident.simulator.SimulatorConfig;
 import dev.evident.simulator.model.Finding;
 
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -52,6 +58,29 @@ public final class DemoSimulator {
 		registry.add("evident.iam.report-poll-max", () -> "PT0.05S");
 		registry.add("evident.inspector.report-poll-initial", () -> "PT0.01S");
 		registry.add("evident.inspector.report-poll-max", () -> "PT0.05S");
+	}
+
+	/**
+	 * {@link #register} for a context that test classes share ({@link DemoJobTest}): an
+	 * initializer is part of the context's cache key, a test's own
+	 * {@code @DynamicPropertySource} method is not shared.
+	 */
+	public static final class Properties implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+		@Override
+		public void initialize(ConfigurableApplicationContext context) {
+			Map<String, Supplier<Object>> properties = new LinkedHashMap<>();
+			register(new DynamicPropertyRegistry() {
+				@Override
+				public void add(String name, Supplier<Object> value) {
+					properties.put(name, value);
+				}
+			});
+			TestPropertyValues
+				.of(properties.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue().get()).toList())
+				.applyTo(context);
+		}
+
 	}
 
 	/** The regions the demo organization has findings in. */

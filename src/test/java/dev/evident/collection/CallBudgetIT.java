@@ -59,7 +59,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * </ul>
  */
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:call-budget;DB_CLOSE_DELAY=-1")
-class CallBudgetTest {
+class CallBudgetIT {
 
 	static final int MEMBERS = 60;
 

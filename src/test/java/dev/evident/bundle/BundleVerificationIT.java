@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  */
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:bundle-test;DB_CLOSE_DELAY=-1")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BundleVerificationTest {
+class BundleVerificationIT {
 
 	static final Path KEYS_DIR = createTempDir();
 

@@ -57,7 +57,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:robust-hostile;DB_CLOSE_DELAY=-1" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
-class HostileDataTest {
+class HostileDataIT {
 
 	static final String LONG = "長い名前-".repeat(200);
 
@@ -73,7 +73,7 @@ class HostileDataTest {
 	static void simulator(DynamicPropertyRegistry registry) throws IOException {
 		DemoSimulator.register(registry);
 		Path data = DATA_DIR.resolve("hostile-organization.yaml");
-		try (InputStream in = HostileDataTest.class.getResourceAsStream("/robustness/hostile-organization.yaml")) {
+		try (InputStream in = HostileDataIT.class.getResourceAsStream("/robustness/hostile-organization.yaml")) {
 			String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("@@LONG@@", LONG)
 				.replace("@@DESC60K@@", DESCRIPTION);
 			Files.writeString(data, yaml);

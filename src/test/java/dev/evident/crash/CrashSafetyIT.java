@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * results.json is byte-identical to an uninterrupted run with the same --as-of.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CrashSafetyTest {
+class CrashSafetyIT {
 
 	static final int ACCOUNTS = 10;
 
@@ -57,7 +57,7 @@ class CrashSafetyTest {
 		Path data = work.resolve("data");
 		Path out = work.resolve("out");
 
-		assertThat(run(data, out, 50, "step=collectFindings")).as("killed").isNotEqualTo(ExitCode.COMPLETE);
+		assertThat(run(data, out, 50, CrashHarness.PAGES_MARKER)).as("killed").isNotEqualTo(ExitCode.COMPLETE);
 		assertThat(packages(out)).as("no package looks complete after the crash").isEmpty();
 		long before = count(data, "SELECT COUNT(*) FROM ev_finding");
 		assertThat(before).as("the crash came mid-crawl").isLessThan(ACCOUNTS * FINDINGS_PER_ACCOUNT);
@@ -138,7 +138,7 @@ class CrashSafetyTest {
 
 	/**
 	 * Runs the harness; with a marker, kills it with SIGKILL as soon as its log shows the
-	 * marker (after a short pause when the marker is collectFindings, to land mid-crawl).
+	 * marker.
 	 */
 	private int run(Path data, Path out, int latencyMs, String killAt) throws Exception {
 		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -166,9 +166,6 @@ class CrashSafetyTest {
 		reader.start();
 		if (killAt != null) {
 			assertThat(marker.await(120, TimeUnit.SECONDS)).as("reached " + killAt + "\n" + log).isTrue();
-			if (killAt.contains("collectFindings")) {
-				Thread.sleep(1000);
-			}
 			process.destroyForcibly();
 		}
 		assertThat(process.waitFor(180, TimeUnit.SECONDS)).as("finished\n" + log).isTrue();

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * organization's.
  */
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:synthetic-job;DB_CLOSE_DELAY=-1")
-class SyntheticOrganizationJobTest {
+class SyntheticOrganizationJobIT {
 
 	static final SyntheticSize SIZE = SyntheticSize.of(40, 2_000, 20_000);
 

@@ -71,7 +71,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:robust-secrets;DB_CLOSE_DELAY=-1",
 		"logging.level.root=INFO", "evident.log.format=plain" })
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
-class SecretLeakTest {
+class SecretLeakIT {
 
 	static final String ACCESS_KEY = "AKIDEVIDENTCANARY";
 

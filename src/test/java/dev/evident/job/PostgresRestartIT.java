@@ -9,7 +9,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** The restart test on PostgreSQL (run by .ci/run). */
 @EnabledIfEnvironmentVariable(named = Postgres.URL_VARIABLE, matches = ".+")
-class PostgresRestartTest extends RestartTest {
+class PostgresRestartIT extends RestartIT {
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {

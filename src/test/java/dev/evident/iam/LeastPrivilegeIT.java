@@ -14,17 +14,15 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.evident.job.RunLauncher;
 import dev.evident.job.RunLauncher.Outcome;
 import dev.evident.run.FindingsExport;
+import dev.evident.support.DemoJobTest;
 import dev.evident.support.DemoSimulator;
 import dev.evident.support.RecordingInterceptor;
 import dev.evident.support.Runs;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,13 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The shipped IAM policies allow exactly what a demo run calls: nothing missing, nothing
  * unused, nothing that writes.
  */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:least-privilege-test;DB_CLOSE_DELAY=-1")
-class LeastPrivilegeTest {
-
-	@DynamicPropertySource
-	static void simulator(DynamicPropertyRegistry registry) {
-		DemoSimulator.register(registry);
-	}
+@DemoJobTest
+class LeastPrivilegeIT {
 
 	@TestConfiguration
 	static class Recording {

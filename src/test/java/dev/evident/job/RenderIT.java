@@ -15,14 +15,12 @@ import dev.evident.bundle.BundleVerifier;
 import dev.evident.job.RunLauncher.Outcome;
 import dev.evident.run.ExitCode;
 import dev.evident.simulator.Simulator;
+import dev.evident.support.DemoJobTest;
 import dev.evident.support.DemoSimulator;
 import dev.evident.support.Runs;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,13 +28,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * evident render --run rebuilds every output from the store, without a single AWS call.
  */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:render-test;DB_CLOSE_DELAY=-1")
-class RenderTest {
-
-	@DynamicPropertySource
-	static void simulator(DynamicPropertyRegistry registry) {
-		DemoSimulator.register(registry);
-	}
+@DemoJobTest
+class RenderIT {
 
 	@Autowired
 	RunLauncher runs;

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:aws-source-test;DB_CLOSE_DELAY=-1",
 		"evident.aws.max-attempts=3", "evident.iam.report-poll-initial=PT0.01S" })
-class AwsSourceTest {
+class AwsSourceIT {
 
 	private static final List<String> PROPERTIES = List.of("aws.endpointUrl", "aws.endpointUrlIam", "aws.region",
 			"aws.accessKeyId", "aws.secretAccessKey");

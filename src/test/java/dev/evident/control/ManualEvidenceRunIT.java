@@ -14,24 +14,17 @@ import dev.evident.job.RunLauncher.Outcome;
 import dev.evident.run.Period;
 import dev.evident.run.RunParameters;
 import dev.evident.run.Source;
+import dev.evident.support.DemoJobTest;
 import dev.evident.support.DemoSimulator;
 import dev.evident.support.PackageFiles;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Manual evidence is hashed, bundled under manual/ and listed under its control. */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:manual-evidence-test;DB_CLOSE_DELAY=-1")
-class ManualEvidenceRunTest {
-
-	@DynamicPropertySource
-	static void simulator(DynamicPropertyRegistry registry) {
-		DemoSimulator.register(registry);
-	}
+@DemoJobTest
+class ManualEvidenceRunIT {
 
 	@Autowired
 	RunLauncher launcher;

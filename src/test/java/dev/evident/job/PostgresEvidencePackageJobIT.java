@@ -1,5 +1,6 @@
 package dev.evident.job;
 
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -9,6 +10,7 @@ import dev.evident.support.Postgres;
 import dev.evident.support.Runs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -18,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The whole demo job, with the same assertions, on PostgreSQL (run by .ci/run). */
 @EnabledIfEnvironmentVariable(named = Postgres.URL_VARIABLE, matches = ".+")
-class PostgresEvidencePackageJobTest extends EvidencePackageJobTest {
+class PostgresEvidencePackageJobIT extends EvidencePackageJobIT {
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {
@@ -26,7 +28,7 @@ class PostgresEvidencePackageJobTest extends EvidencePackageJobTest {
 	}
 
 	@Test
-	void theTablesARunFillsAreAnalyzedBeforeTheyAreQueriedAtLarge() throws Exception {
+	void theTablesARunFillsAreAnalyzedBeforeTheyAreQueriedAtLarge(@TempDir Path out) throws Exception {
 		// given
 		Instant before = Instant.now().minusSeconds(1);
 

@@ -21,16 +21,14 @@ import dev.evident.run.RunParameters;
 import dev.evident.simulator.DemoOrganization;
 import dev.evident.simulator.Simulator;
 import dev.evident.simulator.model.Finding;
+import dev.evident.support.DemoJobTest;
 import dev.evident.support.DemoSimulator;
 import dev.evident.support.PackageFiles;
 import dev.evident.support.Runs;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,8 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * organization: the same findings as ListFindings, the report kept raw and hashed,
  * refusals as gaps, and a broken download resumed with the same report.
  */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:findings-export-test;DB_CLOSE_DELAY=-1")
-class FindingsExportJobTest {
+@DemoJobTest
+class FindingsExportJobIT {
 
 	static final String BUCKET = "evident-exports";
 
@@ -50,11 +48,6 @@ class FindingsExportJobTest {
 	static final String COLUMNS = "finding_arn, account_id, region, severity, status, type, title, vulnerability_id, "
 			+ "resource_type, resource_id, inspector_score, fix_available, exploit_available, first_observed_at, "
 			+ "last_observed_at, updated_at";
-
-	@DynamicPropertySource
-	static void simulator(DynamicPropertyRegistry registry) {
-		DemoSimulator.register(registry);
-	}
 
 	@Autowired
 	RunLauncher launcher;

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:fidelity-test;DB_CLOSE_DELAY=-1",
 		"evident.aws.max-attempts=10" })
-class CollectionFidelityTest {
+class CollectionFidelityIT {
 
 	@DynamicPropertySource
 	static void simulator(DynamicPropertyRegistry registry) {

@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:robust-faults;DB_CLOSE_DELAY=-1" })
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
-class AwsFaultsTest {
+class AwsFaultsIT {
 
 	static final String INSPECTOR_ADMIN = "222222222222";
 

@@ -10,15 +10,13 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.evident.job.RunLauncher.Outcome;
 import dev.evident.run.ExitCode;
 import dev.evident.simulator.Simulator;
+import dev.evident.support.DemoJobTest;
 import dev.evident.support.DemoSimulator;
 import dev.evident.support.Runs;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,13 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A run that fails partway resumes with the same command, without repeating or
  * duplicating work.
  */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:restart-test;DB_CLOSE_DELAY=-1")
-class RestartTest {
-
-	@DynamicPropertySource
-	static void simulator(DynamicPropertyRegistry registry) {
-		DemoSimulator.register(registry);
-	}
+@DemoJobTest
+class RestartIT {
 
 	@Autowired
 	RunLauncher launcher;

@@ -8,24 +8,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.evident.job.RunLauncher;
 import dev.evident.job.RunLauncher.Outcome;
+import dev.evident.support.DemoJobTest;
 import dev.evident.support.DemoSimulator;
 import dev.evident.support.Runs;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The same evidence and the same --as-of give a byte-identical results.json. */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:determinism-test;DB_CLOSE_DELAY=-1")
-class ResultsDeterminismTest {
-
-	@DynamicPropertySource
-	static void simulator(DynamicPropertyRegistry registry) {
-		DemoSimulator.register(registry);
-	}
+@DemoJobTest
+class ResultsDeterminismIT {
 
 	@Autowired
 	RunLauncher launcher;

@@ -10,14 +10,12 @@ import dev.evident.job.RunLauncher.Outcome;
 import dev.evident.run.Period;
 import dev.evident.run.RunParameters;
 import dev.evident.run.Source;
+import dev.evident.support.DemoJobTest;
 import dev.evident.support.DemoSimulator;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,13 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * --accounts and --ou limit which accounts are collected; the whole organization is still
  * listed.
  */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:scope-test;DB_CLOSE_DELAY=-1")
-class ScopeTest {
-
-	@DynamicPropertySource
-	static void simulator(DynamicPropertyRegistry registry) {
-		DemoSimulator.register(registry);
-	}
+@DemoJobTest
+class ScopeIT {
 
 	@Autowired
 	RunLauncher launcher;

@@ -31,7 +31,7 @@ import org.springframework.util.FileSystemUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The performance regression guard of the default test run: a {@value #N}-finding job
+ * The performance regression guard, run with the benchmarks (-Pbench): a {@value #N}-finding job
  * (findings report path, 40 accounts) against the floors of its own libraries, measured
  * in this JVM on the same inputs right after it, as ratios and never as absolute times.
  * Each side takes the best of {@value #RUNS} runs after a warm-up, so that a noisy

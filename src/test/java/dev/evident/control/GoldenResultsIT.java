@@ -13,13 +13,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.evident.job.RunLauncher;
 import dev.evident.job.RunLauncher.Outcome;
+import dev.evident.support.DemoJobTest;
 import dev.evident.support.DemoSimulator;
 import dev.evident.support.Runs;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,13 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * from its data in {@code src/test/resources/golden/demo-2026-Q3.yaml}; and every
  * framework keeps every requirement of its file, MANUAL where no control supports it.
  */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:golden-test;DB_CLOSE_DELAY=-1")
-class GoldenResultsTest {
-
-	@DynamicPropertySource
-	static void simulator(DynamicPropertyRegistry registry) {
-		DemoSimulator.register(registry);
-	}
+@DemoJobTest
+class GoldenResultsIT {
 
 	@Autowired
 	RunLauncher launcher;
