@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
@@ -25,7 +26,7 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
  * Downloads Artifact documents from their presigned URLs with the SDK's own HTTP client,
  * closed with the step. (The JDK's {@code java.net.http} client could not be closed on
  * Java 17: its selector thread stayed in native code until the JVM exited, which then
- * waited 300 ms for it on every run.)
+ * waited for it on every run.)
  */
 final class DocumentDownloads implements AutoCloseable {
 
@@ -55,7 +56,13 @@ final class DocumentDownloads implements AutoCloseable {
 		ExecutableHttpRequest call = http.prepareRequest(HttpExecuteRequest.builder()
 			.request(SdkHttpFullRequest.builder().uri(url).method(SdkHttpMethod.GET).build())
 			.build());
-		ScheduledFuture<?> deadline = watchdog.schedule(call::abort, timeout.toMillis(), TimeUnit.MILLISECONDS);
+		// set before the abort: the read fails as the socket closes, before the abort
+		// returns
+		AtomicBoolean timedOut = new AtomicBoolean();
+		ScheduledFuture<?> deadline = watchdog.schedule(() -> {
+			timedOut.set(true);
+			call.abort();
+		}, timeout.toMillis(), TimeUnit.MILLISECONDS);
 		try {
 			HttpExecuteResponse response = call.call();
 			int status = response.httpResponse().statusCode();
@@ -72,7 +79,7 @@ final class DocumentDownloads implements AutoCloseable {
 			}
 		}
 		catch (IOException ex) {
-			if (deadline.isDone() && !deadline.isCancelled()) {
+			if (timedOut.get()) {
 				throw new IOException(
 						"document download of report " + id + " did not complete within " + (timeout.toMinutes() > 0
 								? timeout.toMinutes() + " minutes" : timeout.toSeconds() + " seconds"),
