@@ -15,10 +15,9 @@ import org.springframework.stereotype.Component;
  * rendering), refreshes PostgreSQL's planner statistics of the tables a run fills.
  * PostgreSQL analyzes a table on its own schedule (autovacuum), often minutes after a
  * collection wrote hundreds of thousands of rows into it; until then the planner plans
- * for the table as it was (measured at 100,000 findings: the PDF step took 5.6 s and 13.7
- * s without, 3.4 s with). ANALYZE reads a sample of a fixed size from each table,
- * whatever its size. H2 needs none: it analyzes a table itself after every 2,000 changed
- * rows (its ANALYZE_AUTO).
+ * for the table as it was (docs/performance.md, PostgreSQL, has the figures). ANALYZE
+ * reads a sample of a fixed size from each table, whatever its size. H2 needs none: it
+ * analyzes a table itself after every 2,000 changed rows (its ANALYZE_AUTO).
  */
 @Component
 public class PlannerStatistics implements StepExecutionListener {

@@ -20,7 +20,7 @@ import com.openhtmltopdf.pdfboxout.PDFontSupplier;
  * The report's fonts, loaded (when the layout first needs them) with PDFBox's glyph
  * substitution (GSUB) turned off. PDFBox otherwise applies a font's GSUB features to
  * every run of text it draws, building regular expressions from the font's ligature
- * tables each time: a sixth of a cold report's rendering time. The layout measures text
+ * tables each time (docs/performance.md, the PDF report). The layout measures text
  * without them anyway, so a drawn ligature only shortened text that had been measured
  * longer. A font that needs shaping (a Devanagari font, say) keeps it with
  * {@code shaping: true} in report.yaml.

@@ -18,10 +18,9 @@ public record FindingsExport(String bucket, String keyPrefix, String kmsKeyArn, 
 
 	/**
 	 * The threshold of {@code --findings-export-above} given without a number: where the
-	 * findings report overtakes ListFindings. FindingsPathBenchmark measured it at about
-	 * 82,000 findings (100 accounts, 20 ms a request, 4 chains; the report ready after
-	 * two status polls): ListFindings 0.71 s + 84 µs a finding, the report 6.2 s + 18 µs
-	 * a finding (docs/performance.md).
+	 * findings report overtakes ListFindings, rounded down from the crossover that
+	 * FindingsPathBenchmark measures (docs/performance.md, "ListFindings or the findings
+	 * report").
 	 */
 	public static final long DEFAULT_THRESHOLD = 80_000;
 
