@@ -19,6 +19,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -40,6 +41,9 @@ public class RenderCommand implements Callable<Integer> {
 			description = "Only these frameworks (default: those of the run).")
 	List<String> frameworks = new ArrayList<>();
 
+	@Mixin
+	TemplatesOption templates = new TemplatesOption();
+
 	@Option(names = "--sign-keystore", paramLabel = "FILE.p12",
 			description = "Sign the new manifest (password from EVIDENT_SIGN_PASSWORD).")
 	Path signKeystore;
@@ -59,6 +63,10 @@ public class RenderCommand implements Callable<Integer> {
 		PrintWriter err = spec.commandLine().getErr();
 		Map<String, Object> properties = new LinkedHashMap<>(Logging.defaults(verbose));
 		properties.put("evident.version", Version.current());
+		String templatesError = templates.apply(properties);
+		if (templatesError != null) {
+			return Failures.usage(err, templatesError);
+		}
 		if (signKeystore != null) {
 			if (signAlias == null || !Files.isReadable(signKeystore)) {
 				return Failures.usage(err, "--sign-keystore needs a readable file and --sign-alias");

@@ -53,6 +53,10 @@ final class RunExecution {
 			}
 			properties.put("evident.mappings-dir", options.mappings.toAbsolutePath().toString());
 		}
+		String templatesError = options.templates.apply(properties);
+		if (templatesError != null) {
+			return Failures.usage(err, templatesError);
+		}
 		if (options.signKeystore != null) {
 			if (options.signAlias == null) {
 				return Failures.usage(err, "--sign-keystore needs --sign-alias");

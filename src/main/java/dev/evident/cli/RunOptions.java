@@ -12,6 +12,7 @@ import dev.evident.run.Period;
 import dev.evident.run.RunParameters;
 import dev.evident.run.Source;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options of {@code evident run}, shared with {@code evident demo}. */
@@ -69,6 +70,9 @@ public class RunOptions {
 	@Option(names = "--mappings", paramLabel = "DIR",
 			description = "A folder with controls/ and frameworks/ that add to or override the built-in mappings.")
 	Path mappings;
+
+	@Mixin
+	TemplatesOption templates = new TemplatesOption();
 
 	@Option(names = "--set", paramLabel = "CONTROL.PARAM=VALUE",
 			description = "Override a control's threshold for this run, for example "
