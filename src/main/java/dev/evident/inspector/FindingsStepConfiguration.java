@@ -31,7 +31,6 @@ import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.beans.factory.annotation.Value;
@@ -151,8 +150,7 @@ public class FindingsStepConfiguration {
 
 	@Bean
 	Step collectFindingsChain(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			@Qualifier("findingsReader") ItemStreamReader<FindingsItem> findingsReader,
-			FindingsPageWriter findingsPageWriter) {
+			@Qualifier("findingsReader") FindingsChainReader findingsReader, FindingsPageWriter findingsPageWriter) {
 		return new ChunkOrientedStepBuilder<FindingsItem, FindingsItem>("collectFindingsChain", jobRepository,
 				PAGES_PER_CHUNK)
 			.reader(findingsReader)
@@ -167,7 +165,7 @@ public class FindingsStepConfiguration {
 	 */
 	@Bean
 	@StepScope
-	ItemStreamReader<FindingsItem> findingsReader(@Value("#{stepExecution}") StepExecution step, Runs runs,
+	FindingsChainReader findingsReader(@Value("#{stepExecution}") StepExecution step, Runs runs,
 			OrganizationStore organizations, AwsClientConfigurer aws, AccountSessions sessions, Gaps gaps,
 			Progress progress, EvidenceFiles files,
 			@Value("${evident.inspector.report-poll-initial:PT2S}") Duration pollInitial,
@@ -181,14 +179,14 @@ public class FindingsStepConfiguration {
 		if (EXPORT.equals(chain.getString(MODE, LIST))) {
 			FindingsExport export = run.parameters().findingsExport();
 			boolean restricted = !run.parameters().accounts().isEmpty() || !run.parameters().ous().isEmpty();
-			return new FindingsExportReader(
+			return new FindingsChainReader(new FindingsExportReader(
 					new FindingsExportReader.Target(run.runId(), account, region, run.layout().staging(),
 							Set.copyOf(inScope(organizations, run)), restricted),
 					export, session, aws.s3(session.credentials().provider(), Region.of(region)), files, gaps, progress,
-					new ReportPolling(pollInitial, pollMax, pollTimeout), d -> Thread.sleep(d.toMillis()));
+					new ReportPolling(pollInitial, pollMax, pollTimeout), d -> Thread.sleep(d.toMillis())));
 		}
-		return new FindingsPageReader(run.runId(), account, List.of(region), session::client, session, gaps, progress,
-				session.credentials(), chain.getString(CHAIN));
+		return new FindingsChainReader(new FindingsPageReader(run.runId(), account, List.of(region), session::client,
+				session, gaps, progress, session.credentials(), chain.getString(CHAIN)));
 	}
 
 	private static List<String> inScope(OrganizationStore organizations, RunContext run) {
