@@ -12,6 +12,13 @@ public interface Check {
 	List<CheckResult> evaluate(CheckContext context);
 
 	/**
+	 * The evidence sources this check reads, as the controls' {@code evidence} names them
+	 * (an AWS operation such as {@code iam:GetAccountAuthorizationDetails}, or
+	 * {@code iam:CredentialReport}, {@code manual}): a control may list only these.
+	 */
+	List<String> reads();
+
+	/**
 	 * The parameters this check reads, with their expected type, for validating mappings.
 	 */
 	default java.util.Map<String, Class<?>> parameterTypes() {

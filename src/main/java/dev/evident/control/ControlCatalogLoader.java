@@ -46,12 +46,25 @@ final class ControlCatalogLoader {
 					"unknown check '" + c.check().id() + "'; known checks: " + String.join(", ", checks.keySet()));
 		}
 		validateParameters(file, text, c);
+		validateEvidence(file, text, c);
 		return c;
 	}
 
-	/** Every parameter the check reads is present with the right type. */
+	/**
+	 * Every parameter the check reads is present with the right type, and the control
+	 * gives no other: a misspelled parameter would otherwise be ignored silently.
+	 */
 	void validateParameters(String file, String text, Control c) {
-		checks.get(c.check().id()).parameterTypes().forEach((name, type) -> {
+		Check check = checks.get(c.check().id());
+		for (String name : c.check().params().keySet()) {
+			if (!check.parameterTypes().containsKey(name)) {
+				throw new MappingException(file, MappingYaml.lineOf(text, name + ":"), "check.params." + name,
+						"unknown parameter of check " + check.id()
+								+ (check.parameterTypes().isEmpty() ? ", which takes none" : "; its parameters: "
+										+ String.join(", ", new java.util.TreeSet<>(check.parameterTypes().keySet()))));
+			}
+		}
+		check.parameterTypes().forEach((name, type) -> {
 			Object value = c.check().params().get(name);
 			if (value == null || !type.isInstance(value)) {
 				throw new MappingException(file, MappingYaml.lineOf(text, name + ":"), "check.params." + name,
@@ -59,6 +72,19 @@ final class ControlCatalogLoader {
 								+ (value == null ? "nothing" : "'" + value + "'"));
 			}
 		});
+	}
+
+	/** The control names as evidence only sources its check reads. */
+	void validateEvidence(String file, String text, Control c) {
+		Check check = checks.get(c.check().id());
+		for (int i = 0; i < c.evidence().size(); i++) {
+			String source = c.evidence().get(i);
+			if (!check.reads().contains(source)) {
+				throw new MappingException(file, MappingYaml.lineOf(text, source), "evidence[" + i + "]",
+						"check " + check.id() + " does not read '" + source + "'; it reads: "
+								+ String.join(", ", check.reads()));
+			}
+		}
 	}
 
 	private static void require(String file, String text, String field, String value) {

@@ -82,6 +82,50 @@ class MappingsLoaderTest {
 	}
 
 	@Test
+	void aMisspelledParameterNamesFileLineAndField() throws Exception {
+		Path file = write("controls/my-control.yaml",
+				control("CUSTOMER", "iam_access_keys_rotated", "  params:\n    max_age_day: 90\n"));
+
+		assertThatThrownBy(() -> loader.load(dir, List.of())).isInstanceOf(MappingException.class)
+			.hasMessage(file + ":8: check.params.max_age_day: unknown parameter of check iam_access_keys_rotated; "
+					+ "its parameters: max_age_days");
+	}
+
+	@Test
+	void aParameterOfACheckThatTakesNoneIsRefused() throws Exception {
+		Path file = write("controls/my-control.yaml",
+				control("CUSTOMER", "iam_root_mfa_enabled", "  params:\n    days: 90\n"));
+
+		assertThatThrownBy(() -> loader.load(dir, List.of())).isInstanceOf(MappingException.class)
+			.hasMessage(
+					file + ":8: check.params.days: unknown parameter of check iam_root_mfa_enabled, which takes none");
+	}
+
+	@Test
+	void anUnknownParameterGivenWithSetIsRefused() {
+		assertThatThrownBy(() -> loader.load(null, List.of("access-keys-rotated.max_age=30")))
+			.hasMessage("--set access-keys-rotated.max_age=30: check.params.max_age: unknown parameter of check "
+					+ "iam_access_keys_rotated; its parameters: max_age_days");
+	}
+
+	@Test
+	void evidenceTheCheckDoesNotReadNamesFileLineAndField() throws Exception {
+		Path file = write("controls/my-control.yaml", control("CUSTOMER", "iam_root_mfa_enabled", "")
+				+ "evidence:\n  - iam:CredentialReport\n  - guardduty:ListDetectors\n");
+
+		assertThatThrownBy(() -> loader.load(dir, List.of())).isInstanceOf(MappingException.class)
+			.hasMessage(file + ":9: evidence[1]: check iam_root_mfa_enabled does not read 'guardduty:ListDetectors'; "
+					+ "it reads: iam:CredentialReport");
+	}
+
+	@Test
+	void everyBuiltInControlNamesOnlyEvidenceItsCheckReads() {
+		for (Control control : loader.load(null, List.of()).controls()) {
+			assertThat(checks.get(control.check().id()).reads()).as(control.id()).containsAll(control.evidence());
+		}
+	}
+
+	@Test
 	void brokenYamlNamesItsLine() throws Exception {
 		Path file = write("controls/my-control.yaml", "id: my-control\ntitle: \"unclosed\n");
 

@@ -22,6 +22,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class ArtifactReportCurrent implements Check {
 
+	@Override
+	public List<String> reads() {
+		return List.of("artifact:ListReports", "artifact:GetReport");
+	}
+
 	private final ArtifactReportStore reports;
 
 	public ArtifactReportCurrent(ArtifactReportStore reports) {

@@ -14,6 +14,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 abstract class AuthorizationDetailsCheck extends AccountCheck {
 
+	@Override
+	public List<String> reads() {
+		return List.of("iam:GetAccountAuthorizationDetails");
+	}
+
 	private final JdbcTemplate jdbc;
 
 	AuthorizationDetailsCheck(JdbcTemplate jdbc) {

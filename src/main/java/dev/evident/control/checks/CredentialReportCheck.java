@@ -17,6 +17,11 @@ import dev.evident.organizations.OrganizationSnapshot.Account;
  */
 abstract class CredentialReportCheck implements Check {
 
+	@Override
+	public List<String> reads() {
+		return List.of("iam:CredentialReport");
+	}
+
 	static final String SOURCE = "iam:CredentialReport";
 
 	private final CredentialReportStore reports;

@@ -19,6 +19,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class IamPasswordPolicy extends AccountCheck {
 
+	@Override
+	public List<String> reads() {
+		return List.of("iam:GetAccountPasswordPolicy");
+	}
+
 	private static final Map<String, String> CLASSES = Map.of("require_symbols", "symbols", "require_numbers",
 			"numbers", "require_uppercase", "uppercase letters", "require_lowercase", "lowercase letters");
 

@@ -22,6 +22,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class IamRootHardwareMfa extends CredentialReportCheck {
 
+	@Override
+	public List<String> reads() {
+		return List.of("iam:CredentialReport", "iam:ListVirtualMFADevices");
+	}
+
 	static final String SETTINGS = "iam:AccountSettings";
 
 	private final JdbcTemplate jdbc;

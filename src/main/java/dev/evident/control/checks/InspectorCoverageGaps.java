@@ -19,6 +19,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class InspectorCoverageGaps implements Check {
 
+	@Override
+	public List<String> reads() {
+		return List.of("inspector2:ListCoverage");
+	}
+
 	static final int SHOWN = 3;
 
 	private final JdbcTemplate jdbc;

@@ -22,6 +22,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class InspectorEnabled implements Check {
 
+	@Override
+	public List<String> reads() {
+		return List.of("inspector2:BatchGetAccountStatus");
+	}
+
 	static final List<String> TYPES = List.of("ec2", "ecr", "lambda", "lambda_code");
 
 	private final JdbcTemplate jdbc;

@@ -23,6 +23,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class InspectorFindingSla implements Check {
 
+	@Override
+	public List<String> reads() {
+		return List.of("inspector2:ListFindings", "inspector2:CreateFindingsReport");
+	}
+
 	private final JdbcTemplate jdbc;
 
 	public InspectorFindingSla(JdbcTemplate jdbc) {

@@ -18,6 +18,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class ManualEvidence implements Check {
 
+	@Override
+	public List<String> reads() {
+		return List.of("manual");
+	}
+
 	private final JdbcTemplate jdbc;
 
 	public ManualEvidence(JdbcTemplate jdbc) {

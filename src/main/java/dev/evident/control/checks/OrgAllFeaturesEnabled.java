@@ -16,6 +16,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class OrgAllFeaturesEnabled implements Check {
 
+	@Override
+	public List<String> reads() {
+		return List.of("organizations:DescribeOrganization");
+	}
+
 	private final JdbcTemplate jdbc;
 
 	public OrgAllFeaturesEnabled(JdbcTemplate jdbc) {

@@ -16,6 +16,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class OrgDelegatedAdminsRecorded implements Check {
 
+	@Override
+	public List<String> reads() {
+		return List.of("organizations:ListDelegatedAdministrators");
+	}
+
 	private final JdbcTemplate jdbc;
 
 	public OrgDelegatedAdminsRecorded(JdbcTemplate jdbc) {

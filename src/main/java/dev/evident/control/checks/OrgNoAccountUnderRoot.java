@@ -19,6 +19,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class OrgNoAccountUnderRoot implements Check {
 
+	@Override
+	public List<String> reads() {
+		return List.of("organizations:ListAccountsForParent");
+	}
+
 	private final JdbcTemplate jdbc;
 
 	public OrgNoAccountUnderRoot(JdbcTemplate jdbc) {

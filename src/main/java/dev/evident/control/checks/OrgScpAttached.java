@@ -19,6 +19,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class OrgScpAttached implements Check {
 
+	@Override
+	public List<String> reads() {
+		return List.of("organizations:ListRoots", "organizations:ListPolicies", "organizations:ListTargetsForPolicy");
+	}
+
 	static final String FULL_AWS_ACCESS = "p-FullAWSAccess";
 
 	private final JdbcTemplate jdbc;
