@@ -28,7 +28,8 @@ public class ControlResultStore {
 		for (Evaluated e : evaluated) {
 			Control c = e.control();
 			controls.add(new Object[] { runId, c.id(), c.title(), c.objective(), c.responsibility().name(),
-					c.check().id(), e.status().name() });
+					c.check().id(), e.status().name(), truncate(c.remediation(), 4000),
+					truncate(String.join("\n", c.references()), 8000) });
 			for (CheckResult r : e.results()) {
 				results
 					.add(new Object[] { runId, c.id(), r.accountId(), truncate(r.resource(), 2048), r.status().name(),
@@ -36,7 +37,7 @@ public class ControlResultStore {
 			}
 		}
 		jdbc.batchUpdate("INSERT INTO ev_control (run_id, control_id, title, objective, responsibility, check_id, "
-				+ "status) VALUES (?, ?, ?, ?, ?, ?, ?)", controls);
+				+ "status, remediation, reference_urls) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", controls);
 		jdbc.batchUpdate("INSERT INTO ev_control_result (run_id, control_id, account_id, resource, status, reason, "
 				+ "evidence_refs) VALUES (?, ?, ?, ?, ?, ?, ?)", results);
 	}

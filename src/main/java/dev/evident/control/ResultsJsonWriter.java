@@ -148,6 +148,14 @@ public final class ResultsJsonWriter {
 		g.writeStringField("responsibility", c.responsibility().name());
 		g.writeStringField("check", c.check().id());
 		g.writeStringField("status", e.status().name());
+		if (c.remediation() != null) {
+			g.writeStringField("remediation", c.remediation());
+		}
+		g.writeArrayFieldStart("references");
+		for (String reference : c.references()) {
+			g.writeString(reference);
+		}
+		g.writeEndArray();
 		g.writeArrayFieldStart("requirements");
 		for (String r : requirements) {
 			g.writeString(r);

@@ -1,6 +1,7 @@
 package dev.evident.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +26,13 @@ final class ControlQueries extends StoreReader {
 	}
 
 	List<ControlSection> sections(String runId) {
-		record Ctl(String id, String title, String objective, String resp, String check, String status) {
+		record Ctl(String id, String title, String objective, String resp, String check, String status,
+				String remediation, List<String> references) {
 		}
 		List<Ctl> controls = jdbc.query("""
-				SELECT control_id, title, objective, responsibility, check_id, status
-				FROM ev_control WHERE run_id = ? ORDER BY control_id""",
-				(rs, i) -> new Ctl(str(rs, 1), str(rs, 2), str(rs, 3), str(rs, 4), str(rs, 5), str(rs, 6)), runId);
+				SELECT control_id, title, objective, responsibility, check_id, status, remediation, reference_urls
+				FROM ev_control WHERE run_id = ? ORDER BY control_id""", (rs, i) -> new Ctl(str(rs, 1), str(rs, 2),
+				str(rs, 3), str(rs, 4), str(rs, 5), str(rs, 6), rs.getString(7), lines(rs.getString(8))), runId);
 		Map<String, Map<String, Long>> counts = new HashMap<>();
 		jdbc.query(
 				"SELECT control_id, status, COUNT(*) FROM ev_control_result WHERE run_id = ? GROUP BY control_id, status",
@@ -49,11 +51,17 @@ final class ControlQueries extends StoreReader {
 			List<Result> results = bounded(sql, limits.tableRows(), (rs, i) -> new Result(str(rs, 1), str(rs, 2),
 					str(rs, 3), str(rs, 4), cssClass(str(rs, 4)), str(rs, 5)), runId, c.id());
 			StatusRow perStatus = SummaryQueries.statusRow(c.id(), counts.getOrDefault(c.id(), Map.of()));
-			sections.add(new ControlSection("control-" + (++index), c.id(), c.title(), c.objective(), c.resp(),
-					c.check(), c.status(), cssClass(c.status()), perStatus.counts(),
-					new Bounded<>(results, perStatus.total()), evidence(runId, c.id())));
+			sections
+				.add(new ControlSection("control-" + (++index), c.id(), c.title(), c.objective(), c.resp(), c.check(),
+						c.status(), cssClass(c.status()), perStatus.counts(), new Bounded<>(results, perStatus.total()),
+						evidence(runId, c.id()), c.remediation(), c.references()));
 		}
 		return sections;
+	}
+
+	private static List<String> lines(String text) {
+		return text == null || text.isBlank() ? List.of()
+				: Arrays.stream(text.split("\n")).map(String::trim).filter(s -> !s.isEmpty()).toList();
 	}
 
 	/**

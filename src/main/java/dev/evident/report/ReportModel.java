@@ -60,7 +60,15 @@ public record ReportModel(Run run, List<String> statuses, List<StatusRow> status
 
 	public record ControlSection(String anchor, String controlId, String title, String objective, String responsibility,
 			String checkId, String status, String statusClass, List<Long> counts, Bounded<Result> results,
-			Bounded<EvidenceRef> evidence) {
+			Bounded<EvidenceRef> evidence, String remediation, List<String> references) {
+
+		/**
+		 * Whether the reader is told how to fix it: a failing control with a remediation.
+		 */
+		public boolean showsRemediation() {
+			return "FAIL".equals(status) && ((remediation != null && !remediation.isBlank()) || !references.isEmpty());
+		}
+
 	}
 
 	/**

@@ -59,10 +59,10 @@ final class WorkbookTables {
 
 	static final List<Table> TABLES = List.of(
 			new Table("controls", """
-					SELECT control_id, title, objective, responsibility, check_id, status
+					SELECT control_id, title, objective, responsibility, check_id, status, remediation, reference_urls
 					FROM ev_control WHERE run_id = ? ORDER BY control_id""",
-					kinds("control_id", T, "title", T, "objective", T, "responsibility", T, "check_id", T, "status",
-							S)),
+					kinds("control_id", T, "title", T, "objective", T, "responsibility", T, "check_id", T, "status", S,
+							"remediation", T, "reference_urls", T)),
 			new Table("results",
 					"""
 							SELECT r.control_id, r.account_id, a.name AS account_name, r.resource, r.status, r.reason, r.evidence_refs

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.evident.control.Control;
 import dev.evident.control.ControlCatalog;
 import dev.evident.job.RunLauncher.Outcome;
 import dev.evident.run.ExitCode;
@@ -219,6 +220,33 @@ class EvidencePackageJobIT {
 				var attached = pdf.getDocumentCatalog().getNames().getEmbeddedFiles().getNames().get("results.json");
 				assertThat(attached.getEmbeddedFile().toByteArray())
 					.isEqualTo(Files.readAllBytes(pkg.resolve("results.json")));
+			}
+		}
+
+		@Test
+		void aFailingControlSaysHowToFixItInTheReportAndTheResults() throws Exception {
+			Control control = catalog.find("root-mfa-enabled").orElseThrow();
+			assertThat(control.remediation()).isNotBlank();
+			assertThat(control.references()).isNotEmpty();
+
+			JsonNode results = new ObjectMapper().readTree(pkg.resolve("results.json").toFile());
+			JsonNode json = null;
+			for (JsonNode c : results.path("controls")) {
+				if (c.path("id").asText().equals("root-mfa-enabled")) {
+					json = c;
+				}
+			}
+			assertThat(json).isNotNull();
+			assertThat(json.path("status").asText()).isEqualTo("FAIL");
+			assertThat(json.path("remediation").asText()).isEqualTo(control.remediation());
+			assertThat(json.path("references")).extracting(JsonNode::asText)
+				.containsExactlyElementsOf(control.references());
+
+			try (PDDocument pdf = Loader.loadPDF(pkg.resolve("evidence-report.pdf").toFile())) {
+				String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", "");
+				assertThat(text).contains("Howtofixit")
+					.contains(control.remediation().replaceAll("\\s+", ""))
+					.contains(control.references().get(0));
 			}
 		}
 

@@ -212,8 +212,9 @@ public final class EvidenceStoreFixture {
 	}
 
 	private void control(String id, String title, String responsibility, String check, String status) {
-		jdbc.update("INSERT INTO ev_control VALUES (?,?,?,?,?,?,?)", RUN_ID, id, title, "Objective of " + title,
-				responsibility, check, status);
+		jdbc.update("INSERT INTO ev_control VALUES (?,?,?,?,?,?,?,?,?)", RUN_ID, id, title, "Objective of " + title,
+				responsibility, check, status, "Remediation of " + title,
+				"https://docs.example.com/" + id + "\nhttps://docs.example.com/" + id + "/more");
 	}
 
 	private void result(String control, String account, String resource, String status, String reason) {

@@ -105,6 +105,16 @@ class PdfReportSectionsTest {
 	}
 
 	@Test
+	void aFailingControlSaysHowToFixItWithItsReferences() {
+		String iam1 = section("IAM-1 Root account has MFA", "IAM-2 ").replaceAll("\\s+", " ");
+		assertThat(iam1).contains("How to fix it", "Remediation of Root account has MFA", "References",
+				"https://docs.example.com/IAM-1", "https://docs.example.com/IAM-1/more");
+
+		String passing = section("AWS-1 Physical security of data centres", "AWS-2 ");
+		assertThat(passing).doesNotContain("How to fix it").doesNotContain("Remediation of");
+	}
+
+	@Test
 	void slaBreachesAreBoundedOldestFirstWithTheirThresholds() {
 		long breaches = store.jdbc.queryForObject("""
 				SELECT COUNT(*) FROM ev_finding WHERE run_id = ? AND status = 'ACTIVE' AND (

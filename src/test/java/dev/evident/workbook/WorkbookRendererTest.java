@@ -90,11 +90,19 @@ class WorkbookRendererTest {
 	@Test
 	void writesTheConfiguredHeaders() {
 		assertThat(header(wb.getSheet("Controls"))).containsExactly("Control", "Title", "Responsibility", "Status",
-				"Check", "Objective");
+				"Check", "Objective", "Remediation", "References");
 		assertThat(header(wb.getSheet("Findings"))).startsWith("Account", "Region", "Severity", "Status");
 		assertThat(header(wb.getSheet("Credential report"))).hasSize(23)
 			.startsWith("Account", "user", "arn")
 			.contains("mfa_active", "cert_2_last_rotated");
+	}
+
+	@Test
+	void eachControlCarriesItsRemediationAndReferences() {
+		var iam1 = rowWith(wb.getSheet("Controls"), 0, "IAM-1");
+		assertThat(iam1.getCell(6).getStringCellValue()).isEqualTo("Remediation of Root account has MFA");
+		assertThat(iam1.getCell(7).getStringCellValue())
+			.isEqualTo("https://docs.example.com/IAM-1\nhttps://docs.example.com/IAM-1/more");
 	}
 
 	@Test
