@@ -60,10 +60,7 @@ public class CollectArtifactReportsTasklet implements Tasklet {
 				});
 		}
 		catch (SdkException ex) {
-			if (!AwsErrors.isPermanent(ex)) {
-				throw ex;
-			}
-			gaps.record(run.runId(), account, SOURCE, AwsErrors.code(ex), AwsErrors.message(ex));
+			AwsErrors.gapOrThrow(ex, (code, message) -> gaps.record(run.runId(), account, SOURCE, code, message));
 		}
 		return RepeatStatus.FINISHED;
 	}

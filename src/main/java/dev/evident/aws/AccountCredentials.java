@@ -4,7 +4,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
@@ -17,6 +20,8 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
  * goes on with one extra AssumeRole.
  */
 public final class AccountCredentials implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(AccountCredentials.class);
 
 	private final AwsCredentialsProvider provider;
 
@@ -83,6 +88,35 @@ public final class AccountCredentials implements AutoCloseable {
 			generation.incrementAndGet();
 		}
 		return true;
+	}
+
+	/**
+	 * Runs {@code call}; when AWS answers that the session expired early
+	 * ({@code ExpiredToken}), assumes the role again and runs it once more, logging
+	 * {@code during}. A second expiry, any other failure, and any failure with base
+	 * credentials or none ({@code credentials} null) are thrown as they are.
+	 */
+	public static <T, E extends Exception> T renewingOnce(AccountCredentials credentials, String during,
+			Call<T, E> call) throws E {
+		long generation = credentials == null ? 0 : credentials.generation();
+		try {
+			return call.call();
+		}
+		catch (SdkException ex) {
+			if (credentials == null || !AwsErrors.isExpiredToken(ex) || !credentials.renew(generation)) {
+				throw ex;
+			}
+			log.info("The session expired during {}; assumed the role again", during);
+			return call.call();
+		}
+	}
+
+	/** A call to AWS that may throw {@code E} besides the SDK's exceptions. */
+	@FunctionalInterface
+	public interface Call<T, E extends Exception> {
+
+		T call() throws E;
+
 	}
 
 	/**

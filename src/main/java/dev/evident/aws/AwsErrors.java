@@ -54,6 +54,27 @@ public final class AwsErrors {
 	}
 
 	/**
+	 * The rule every collector follows: a definite refusal from AWS
+	 * ({@link #isPermanent}) is handed to {@code gap} with its error code and message, to
+	 * be recorded as an evidence gap; anything else is thrown, so that the step fails and
+	 * a restart resumes it.
+	 */
+	public static void gapOrThrow(SdkException ex, Gap gap) {
+		if (!isPermanent(ex)) {
+			throw ex;
+		}
+		gap.record(code(ex), message(ex));
+	}
+
+	/** Records a definite refusal: its AWS error code and message. */
+	@FunctionalInterface
+	public interface Gap {
+
+		void record(String code, String message);
+
+	}
+
+	/**
 	 * Whether AWS refused the call because the session token expired: not a refusal of
 	 * the evidence, but of stale credentials, to be renewed (or, failing that, retried by
 	 * a restart).

@@ -113,11 +113,8 @@ public class CollectAccountTasklet implements Tasklet {
 			credentials.provider().resolveCredentials();
 		}
 		catch (SdkException ex) {
-			if (!AwsErrors.isPermanent(ex)) {
-				throw ex;
-			}
-			gap(runId, accountId, SOURCE_ACCOUNT, AwsErrors.code(ex),
-					"cannot assume role " + aws.properties().roleName() + ": " + AwsErrors.message(ex));
+			AwsErrors.gapOrThrow(ex, (code, message) -> gap(runId, accountId, SOURCE_ACCOUNT, code,
+					"cannot assume role " + aws.properties().roleName() + ": " + message));
 			return done(accountId);
 		}
 		try (IamClient iam = aws.build(IamClient.builder(), credentials.provider(), region)) {
@@ -174,42 +171,18 @@ public class CollectAccountTasklet implements Tasklet {
 	 */
 	private void source(AccountCredentials credentials, String runId, String accountId, String source,
 			SourceCollection collection) throws InterruptedException {
-		long generation = credentials.generation();
 		try {
-			collection.run();
+			AccountCredentials.renewingOnce(credentials, source + " of " + accountId, () -> {
+				collection.run();
+				return null;
+			});
 		}
 		catch (SdkException ex) {
-			if (AwsErrors.isExpiredToken(ex) && credentials.renew(generation)) {
-				log.info("The session of {} expired during {}; assumed the role again", accountId, source);
-				recordGaps(runId, accountId, source, collection);
-				return;
-			}
-			recordGap(runId, accountId, source, ex);
+			AwsErrors.gapOrThrow(ex, (code, message) -> gap(runId, accountId, source, code, message));
 		}
 		catch (CredentialReportCollector.ReportNotReadyException ex) {
 			gap(runId, accountId, source, "ReportNotReady", ex.getMessage());
 		}
-	}
-
-	/** Collects a source, recording a refusal as a gap. */
-	private void recordGaps(String runId, String accountId, String source, SourceCollection collection)
-			throws InterruptedException {
-		try {
-			collection.run();
-		}
-		catch (SdkException ex) {
-			recordGap(runId, accountId, source, ex);
-		}
-		catch (CredentialReportCollector.ReportNotReadyException ex) {
-			gap(runId, accountId, source, "ReportNotReady", ex.getMessage());
-		}
-	}
-
-	private void recordGap(String runId, String accountId, String source, SdkException ex) {
-		if (!AwsErrors.isPermanent(ex)) {
-			throw ex;
-		}
-		gap(runId, accountId, source, AwsErrors.code(ex), AwsErrors.message(ex));
 	}
 
 	@FunctionalInterface

@@ -77,10 +77,7 @@ public class CollectCoverageTasklet implements Tasklet {
 					collect(session.client(region), raw, run.runId(), region, accounts, contribution);
 				}
 				catch (SdkException ex) {
-					if (!AwsErrors.isPermanent(ex)) {
-						throw ex;
-					}
-					gaps.record(run.runId(), admin, source, AwsErrors.code(ex), AwsErrors.message(ex));
+					AwsErrors.gapOrThrow(ex, (code, message) -> gaps.record(run.runId(), admin, source, code, message));
 				}
 			}
 		}

@@ -193,10 +193,7 @@ public class FindingsExportReader implements ItemStreamReader<FindingsItem> {
 			return null;
 		}
 		catch (SdkException ex) {
-			if (!AwsErrors.isPermanent(ex)) {
-				throw ex;
-			}
-			gap(AwsErrors.code(ex), AwsErrors.message(ex));
+			AwsErrors.gapOrThrow(ex, this::gap);
 			finish();
 			return null;
 		}
@@ -355,18 +352,8 @@ public class FindingsExportReader implements ItemStreamReader<FindingsItem> {
 
 	/** One call; an expired session is renewed once. */
 	private <T> T call(Supplier<T> call) {
-		long generation = credentials == null ? 0 : credentials.generation();
-		try {
-			return call.get();
-		}
-		catch (SdkException ex) {
-			if (credentials == null || !AwsErrors.isExpiredToken(ex) || !credentials.renew(generation)) {
-				throw ex;
-			}
-			log.info("The session of {} expired while reading findings reports; assumed the role again",
-					target.accountId());
-			return call.get();
-		}
+		return AccountCredentials.renewingOnce(credentials,
+				"the findings report of " + target.accountId() + " in " + target.region(), call::get);
 	}
 
 	private void pause(Duration delay) {

@@ -137,11 +137,8 @@ public class FindingsPageReader implements ItemStreamReader<FindingsItem> {
 						"maxResults=" + PAGE_SIZE + (current == null ? "" : ";page=" + page), response);
 			}
 			catch (SdkException ex) {
-				if (!AwsErrors.isPermanent(ex)) {
-					throw ex;
-				}
-				gaps.record(runId, accountId, source, AwsErrors.code(ex),
-						"findings in " + region + " after page " + page + ": " + AwsErrors.message(ex));
+				AwsErrors.gapOrThrow(ex, (code, message) -> gaps.record(runId, accountId, source, code,
+						"findings in " + region + " after page " + page + ": " + message));
 				nextRegion();
 			}
 		}
@@ -149,17 +146,8 @@ public class FindingsPageReader implements ItemStreamReader<FindingsItem> {
 	}
 
 	private ListFindingsResponse listFindings(String region, String current) {
-		long generation = credentials == null ? 0 : credentials.generation();
-		try {
-			return clients.apply(region).listFindings(request(current));
-		}
-		catch (SdkException ex) {
-			if (credentials == null || !AwsErrors.isExpiredToken(ex) || !credentials.renew(generation)) {
-				throw ex;
-			}
-			log.info("The session of {} expired during the findings crawl; assumed the role again", accountId);
-			return clients.apply(region).listFindings(request(current));
-		}
+		return AccountCredentials.renewingOnce(credentials, "the findings crawl of " + accountId + " in " + region,
+				() -> clients.apply(region).listFindings(request(current)));
 	}
 
 	/**

@@ -135,11 +135,8 @@ public class FindingsStepConfiguration {
 			active = FindingsCount.active(session.client(region), Set.copyOf(accounts));
 		}
 		catch (SdkException ex) {
-			if (!AwsErrors.isPermanent(ex)) {
-				throw ex;
-			}
-			log.warn("Cannot count the findings in {} ({}): reading them with ListFindings", region,
-					AwsErrors.code(ex));
+			AwsErrors.gapOrThrow(ex, (code, message) -> log
+				.warn("Cannot count the findings in {} ({}): reading them with ListFindings", region, code));
 			return false;
 		}
 		boolean use = active >= export.threshold();
