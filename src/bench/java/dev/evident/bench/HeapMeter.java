@@ -211,7 +211,8 @@ final class HeapMeter implements AutoCloseable {
 
 	private long workerCpu() {
 		for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-			if (info != null && info.getThreadName().startsWith("account-")) {
+			if (info != null && (info.getThreadName().startsWith("account-")
+					|| info.getThreadName().startsWith("findings-chain-"))) {
 				long cpu = threads.getThreadCpuTime(info.getThreadId());
 				if (cpu > 0) {
 					workerCpu.put(info.getThreadId(), cpu);

@@ -33,6 +33,7 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -77,15 +78,31 @@ public class FindingsStepConfiguration {
 	@Bean
 	Step collectFindings(JobRepository jobRepository, Partitioner findingsPartitioner,
 			@Qualifier("collectFindingsChain") Step collectFindingsChain,
-			@Qualifier("accountTaskExecutor") TaskExecutor accountTaskExecutor, Progress progress,
+			@Qualifier("findingsChainWorkers") TaskExecutor findingsChainWorkers, Progress progress,
 			FindingShortlist shortlist, FindingStore store) {
 		return new StepBuilder("collectFindings", jobRepository)
 			.partitioner("collectFindingsChain", findingsPartitioner)
 			.step(collectFindingsChain)
-			.taskExecutor(accountTaskExecutor)
+			.taskExecutor(findingsChainWorkers)
 			.listener(new ProgressListener(progress))
 			.listener(new ShortlistListener(shortlist, store))
 			.build();
+	}
+
+	/**
+	 * The bounded pool that runs the findings chains: {@code --parallelism} threads
+	 * (accounts have their own, {@code AccountStepConfiguration.accountWorkers}).
+	 */
+	@Bean(destroyMethod = "shutdown")
+	ThreadPoolTaskExecutor findingsChainWorkers(@Value("${evident.parallelism:4}") int parallelism) {
+		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+		executor.setCorePoolSize(parallelism);
+		executor.setMaxPoolSize(parallelism);
+		executor.setQueueCapacity(Integer.MAX_VALUE);
+		executor.setThreadNamePrefix("findings-chain-");
+		executor.setWaitForTasksToCompleteOnShutdown(false);
+		executor.initialize();
+		return executor;
 	}
 
 	/**

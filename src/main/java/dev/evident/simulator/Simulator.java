@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class Simulator implements AutoCloseable {
 
-	private final DemoOrganization organization;
+	private final SimulatedOrganization organization;
 
 	private final Faults faults = new Faults();
 
@@ -46,7 +46,7 @@ public final class Simulator implements AutoCloseable {
 	private Simulator(SimulatorConfig config) {
 		this.organization = config.synthetic() != null
 				? SyntheticOrganizationBuilder.build(config.synthetic(), config.referenceInstant())
-				: DemoOrganization.load(config.dataFile(), config.referenceInstant());
+				: SimulatedOrganization.load(config.dataFile(), config.referenceInstant());
 		SessionStore sessions = new SessionStore();
 		Instant startedAt = Instant.now();
 		Instant reference = config.referenceInstant();
@@ -83,7 +83,7 @@ public final class Simulator implements AutoCloseable {
 	}
 
 	/** The organization being served. */
-	public DemoOrganization organization() {
+	public SimulatedOrganization organization() {
 		return organization;
 	}
 

@@ -17,7 +17,7 @@ import dev.evident.bundle.BundleVerifier.Report;
 import dev.evident.job.RunLauncher;
 import dev.evident.job.RunLauncher.Outcome;
 import dev.evident.support.DemoSimulator;
-import dev.evident.support.Runs;
+import dev.evident.support.TestRuns;
 import dev.evident.support.TestKeys;
 import dev.evident.support.Zips;
 
@@ -67,7 +67,7 @@ class BundleVerificationIT {
 	@BeforeAll
 	void sealABundle(@TempDir Path out) throws Exception {
 		DemoSimulator.get().faults().reset();
-		Outcome outcome = launcher.launch(Runs.demo("bundle-test", out));
+		Outcome outcome = launcher.launch(TestRuns.demo("bundle-test", out));
 		bundle = outcome.layout().orElseThrow().bundle();
 		packageDir = outcome.layout().orElseThrow().packageDir();
 	}

@@ -10,11 +10,11 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.evident.job.RunLauncher;
 import dev.evident.job.RunLauncher.Outcome;
 import dev.evident.run.ExitCode;
-import dev.evident.simulator.DemoOrganization;
+import dev.evident.simulator.SimulatedOrganization;
 import dev.evident.simulator.Simulator;
 import dev.evident.support.DemoSimulator;
 import dev.evident.support.ExactTotals;
-import dev.evident.support.Runs;
+import dev.evident.support.TestRuns;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,7 +51,7 @@ class CollectionFidelityIT {
 
 	Simulator simulator = DemoSimulator.get();
 
-	DemoOrganization demo = simulator.organization();
+	SimulatedOrganization demo = simulator.organization();
 
 	@AfterEach
 	void reset() {
@@ -63,7 +63,7 @@ class CollectionFidelityIT {
 		simulator.faults().reset().pageSizeLimit(5).throttleRate(0.2, 42).credentialReportInProgress(3);
 		simulator.calls().reset();
 
-		Outcome outcome = launcher.launch(Runs.demo("fidelity", out));
+		Outcome outcome = launcher.launch(TestRuns.demo("fidelity", out));
 
 		assertThat(outcome.status()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(outcome.exitCode()).isEqualTo(ExitCode.GAPS);

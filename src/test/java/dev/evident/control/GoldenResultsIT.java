@@ -15,7 +15,7 @@ import dev.evident.job.RunLauncher;
 import dev.evident.job.RunLauncher.Outcome;
 import dev.evident.support.DemoJobTest;
 import dev.evident.support.DemoSimulator;
-import dev.evident.support.Runs;
+import dev.evident.support.TestRuns;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -41,7 +41,7 @@ class GoldenResultsIT {
 	@Test
 	void demoResultsMatchTheHandDerivedStatuses() throws Exception {
 		DemoSimulator.get().faults().reset();
-		Outcome outcome = launcher.launch(Runs.demo("golden", out));
+		Outcome outcome = launcher.launch(TestRuns.demo("golden", out));
 		JsonNode results = new ObjectMapper()
 			.readTree(outcome.layout().orElseThrow().packageDir().resolve("results.json").toFile());
 		JsonNode golden;

@@ -10,7 +10,7 @@ import dev.evident.job.RunLauncher;
 import dev.evident.job.RunLauncher.Outcome;
 import dev.evident.support.DemoJobTest;
 import dev.evident.support.DemoSimulator;
-import dev.evident.support.Runs;
+import dev.evident.support.TestRuns;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -33,8 +33,8 @@ class ResultsDeterminismIT {
 	void twoRunsOverTheSameEvidenceWriteTheSameBytes() throws Exception {
 		DemoSimulator.get().faults().reset();
 
-		Outcome a = launcher.launch(Runs.demo("determinism-a", first));
-		Outcome b = launcher.launch(Runs.demo("determinism-b", second));
+		Outcome a = launcher.launch(TestRuns.demo("determinism-a", first));
+		Outcome b = launcher.launch(TestRuns.demo("determinism-b", second));
 
 		assertThat(a.runId()).isNotEqualTo(b.runId());
 		byte[] resultsA = Files.readAllBytes(a.layout().orElseThrow().packageDir().resolve("results.json"));

@@ -17,7 +17,7 @@ import dev.evident.run.FindingsExport;
 import dev.evident.support.DemoJobTest;
 import dev.evident.support.DemoSimulator;
 import dev.evident.support.RecordingInterceptor;
-import dev.evident.support.Runs;
+import dev.evident.support.TestRuns;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,7 +57,7 @@ class LeastPrivilegeIT {
 		DemoSimulator.get().faults().reset();
 		recorded.clear();
 
-		Outcome outcome = launcher.launch(Runs.demo("least-privilege", out));
+		Outcome outcome = launcher.launch(TestRuns.demo("least-privilege", out));
 		assertThat(outcome.status()).isEqualTo(BatchStatus.COMPLETED);
 
 		Set<String> management = actions(json("docs/iam/management-policy.json"));
@@ -79,7 +79,7 @@ class LeastPrivilegeIT {
 		recorded.clear();
 
 		// --findings-export-above 0: the count, then a report in every region
-		Outcome outcome = launcher.launch(Runs.demo("least-privilege-export", out)
+		Outcome outcome = launcher.launch(TestRuns.demo("least-privilege-export", out)
 			.withFindingsExport(FindingsExport.parse("s3://evident-exports/inspector",
 					"arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab", 0L)));
 		assertThat(outcome.status()).isEqualTo(BatchStatus.COMPLETED);

@@ -18,13 +18,13 @@ import dev.evident.job.RunLauncher.Outcome;
 import dev.evident.run.ExitCode;
 import dev.evident.run.FindingsExport;
 import dev.evident.run.RunParameters;
-import dev.evident.simulator.DemoOrganization;
+import dev.evident.simulator.SimulatedOrganization;
 import dev.evident.simulator.Simulator;
 import dev.evident.simulator.model.Finding;
 import dev.evident.support.DemoJobTest;
 import dev.evident.support.DemoSimulator;
 import dev.evident.support.PackageFiles;
-import dev.evident.support.Runs;
+import dev.evident.support.TestRuns;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,7 +60,7 @@ class FindingsExportJobIT {
 
 	Simulator simulator = DemoSimulator.get();
 
-	DemoOrganization demo = simulator.organization();
+	SimulatedOrganization demo = simulator.organization();
 
 	String admin = demo.delegatedAdministrators()
 		.stream()
@@ -79,7 +79,7 @@ class FindingsExportJobIT {
 	@Test
 	void exportStoresExactlyTheFindingsOfListFindingsAndKeepsTheReportAsHashedEvidence() throws Exception {
 		// given: the same run read with ListFindings
-		Outcome listed = launcher.launch(Runs.demo("export-list", out));
+		Outcome listed = launcher.launch(TestRuns.demo("export-list", out));
 		assertThat(listed.status()).isEqualTo(BatchStatus.COMPLETED);
 		simulator.calls().reset();
 		simulator.faults().findingsReportInProgressPolls(2);
@@ -216,7 +216,7 @@ class FindingsExportJobIT {
 	}
 
 	private RunParameters export(String runId, Long threshold) {
-		return Runs.demo(runId, out)
+		return TestRuns.demo(runId, out)
 			.withFindingsExport(FindingsExport.parse("s3://" + BUCKET + "/q3/findings/", KMS_KEY, threshold));
 	}
 

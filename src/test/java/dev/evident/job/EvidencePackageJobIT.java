@@ -27,14 +27,14 @@ import dev.evident.control.ControlCatalog;
 import dev.evident.job.RunLauncher.Outcome;
 import dev.evident.run.ExitCode;
 import dev.evident.simulator.CallLog;
-import dev.evident.simulator.DemoOrganization;
+import dev.evident.simulator.SimulatedOrganization;
 import dev.evident.simulator.Simulator;
 import dev.evident.simulator.model.Account;
 import dev.evident.support.DemoJobTest;
 import dev.evident.support.DemoSimulator;
 import dev.evident.support.PackageFiles;
 import dev.evident.support.PdfAValidation;
-import dev.evident.support.Runs;
+import dev.evident.support.TestRuns;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,7 +62,7 @@ class EvidencePackageJobIT {
 
 	final Simulator simulator = DemoSimulator.get();
 
-	final DemoOrganization demo = simulator.organization();
+	final SimulatedOrganization demo = simulator.organization();
 
 	final Account denied = demo.accounts().stream().filter(Account::assumeRoleDenied).findFirst().orElseThrow();
 
@@ -86,7 +86,7 @@ class EvidencePackageJobIT {
 	void givenTheDemoOrganizationWhenTheJobRuns(@TempDir Path out) throws Exception {
 		simulator.faults().reset();
 		simulator.calls().reset();
-		outcome = launcher.launch(Runs.demo("job-test-1", out));
+		outcome = launcher.launch(TestRuns.demo("job-test-1", out));
 		run = outcome.runId();
 		pkg = outcome.layout().orElseThrow().packageDir();
 		assumeRoleCalls = List.copyOf(simulator.calls().assumeRoleCalls());

@@ -7,7 +7,7 @@ import java.util.List;
 
 import dev.evident.job.RunLauncher.Outcome;
 import dev.evident.support.Postgres;
-import dev.evident.support.Runs;
+import dev.evident.support.TestRuns;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +33,7 @@ class PostgresEvidencePackageJobIT extends EvidencePackageJobIT {
 		Instant before = Instant.now().minusSeconds(1);
 
 		// when
-		Outcome outcome = launcher.launch(Runs.demo("job-test-analyze", out));
+		Outcome outcome = launcher.launch(TestRuns.demo("job-test-analyze", out));
 
 		// then: the planner's statistics were refreshed during the run, not left to
 		// autovacuum's schedule

@@ -17,7 +17,7 @@ import dev.evident.run.ExitCode;
 import dev.evident.simulator.Simulator;
 import dev.evident.support.DemoJobTest;
 import dev.evident.support.DemoSimulator;
-import dev.evident.support.Runs;
+import dev.evident.support.TestRuns;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,7 +45,7 @@ class RenderIT {
 	@Test
 	void renderRebuildsTheSameResultsAndDataHashesWithoutAws() throws Exception {
 		simulator.faults().reset();
-		Outcome collected = runs.launch(Runs.demo("render-test", out));
+		Outcome collected = runs.launch(TestRuns.demo("render-test", out));
 		Path pkg = collected.layout().orElseThrow().packageDir();
 		byte[] results = Files.readAllBytes(pkg.resolve("results.json"));
 		Map<String, String> rawHashes = dataHashes(pkg);

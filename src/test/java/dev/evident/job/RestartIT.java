@@ -12,7 +12,7 @@ import dev.evident.run.ExitCode;
 import dev.evident.simulator.Simulator;
 import dev.evident.support.DemoJobTest;
 import dev.evident.support.DemoSimulator;
-import dev.evident.support.Runs;
+import dev.evident.support.TestRuns;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,7 +52,7 @@ class RestartIT {
 		simulator.faults().failOperation("inspector2:ListFindings", 12, 500);
 
 		// when
-		Outcome failed = launcher.launch(Runs.demo("restart-first", out));
+		Outcome failed = launcher.launch(TestRuns.demo("restart-first", out));
 
 		// then: the run failed in collectFindings, with pages committed before the
 		// failure
@@ -68,7 +68,7 @@ class RestartIT {
 		// offered)
 		simulator.faults().clear("inspector2:ListFindings");
 		simulator.calls().reset();
-		Outcome resumed = launcher.launch(Runs.demo("restart-second", out));
+		Outcome resumed = launcher.launch(TestRuns.demo("restart-second", out));
 
 		// then: it resumed the same run, completed, and collected every finding exactly
 		// once

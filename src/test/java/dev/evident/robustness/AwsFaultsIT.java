@@ -22,7 +22,7 @@ import dev.evident.simulator.CallLog.AssumeRoleCall;
 import dev.evident.simulator.Simulator;
 import dev.evident.support.DemoSimulator;
 import dev.evident.support.PackageFiles;
-import dev.evident.support.Runs;
+import dev.evident.support.TestRuns;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -130,7 +130,7 @@ class AwsFaultsIT {
 		String account = "333333333333";
 		simulator.faults().credentialReportNeverReady(account);
 
-		Outcome outcome = launcher.launch(Runs.demo("report-not-ready", out));
+		Outcome outcome = launcher.launch(TestRuns.demo("report-not-ready", out));
 
 		assertThat(outcome.status()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(outcome.exitCode()).isEqualTo(ExitCode.GAPS);
@@ -170,7 +170,7 @@ class AwsFaultsIT {
 		String report = "report-Soc2TypeIICurr01";
 		simulator.faults().truncateArtifactDocument(report, Integer.MAX_VALUE);
 
-		Outcome outcome = launcher.launch(Runs.demo("artifact-always", out));
+		Outcome outcome = launcher.launch(TestRuns.demo("artifact-always", out));
 
 		assertThat(outcome.status()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(outcome.exitCode()).isEqualTo(ExitCode.GAPS);
@@ -211,7 +211,7 @@ class AwsFaultsIT {
 	}
 
 	private Outcome completedWithOnlyTheDeniedAccount(String runId) throws Exception {
-		Outcome outcome = launcher.launch(Runs.demo(runId, out));
+		Outcome outcome = launcher.launch(TestRuns.demo(runId, out));
 		assertThat(outcome.status()).as(String.valueOf(outcome.failure())).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(outcome.exitCode()).isEqualTo(ExitCode.GAPS);
 		assertThat(jdbc.queryForList("SELECT account_id || ' ' || source FROM ev_gap WHERE run_id = ?", String.class,

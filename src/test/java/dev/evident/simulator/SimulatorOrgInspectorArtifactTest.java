@@ -52,7 +52,7 @@ class SimulatorOrgInspectorArtifactTest {
 
 	@Test
 	void organizationTreeAccountsPoliciesAndDelegatedAdministrators() {
-		DemoOrganization org = sim.organization();
+		SimulatedOrganization org = sim.organization();
 		try (OrganizationsClient orgs = SdkClients.build(OrganizationsClient.builder(), sim)) {
 			var described = orgs.describeOrganization().organization();
 			assertThat(described.masterAccountId()).isEqualTo("111111111111");
@@ -123,7 +123,7 @@ class SimulatorOrgInspectorArtifactTest {
 
 	@Test
 	void findingsCoverageStatusAndMembersMatchTheDataset() {
-		DemoOrganization org = sim.organization();
+		SimulatedOrganization org = sim.organization();
 		Set<String> regions = new TreeSet<>();
 		org.findings().forEach(f -> regions.add(f.region()));
 		List<software.amazon.awssdk.services.inspector2.model.Finding> seen = new ArrayList<>();

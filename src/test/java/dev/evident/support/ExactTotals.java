@@ -2,7 +2,7 @@ package dev.evident.support;
 
 import java.util.List;
 
-import dev.evident.simulator.DemoOrganization;
+import dev.evident.simulator.SimulatedOrganization;
 import dev.evident.simulator.model.Account;
 import dev.evident.simulator.model.IamAccount;
 import dev.evident.simulator.model.IamUser;
@@ -20,9 +20,9 @@ public final class ExactTotals {
 
 	private final JdbcTemplate jdbc;
 
-	private final DemoOrganization demo;
+	private final SimulatedOrganization demo;
 
-	public ExactTotals(JdbcTemplate jdbc, DemoOrganization demo) {
+	public ExactTotals(JdbcTemplate jdbc, SimulatedOrganization demo) {
 		this.jdbc = jdbc;
 		this.demo = demo;
 	}

@@ -34,8 +34,8 @@ public class InspectorCoverageGaps implements Check {
 
 	@Override
 	public List<CheckResult> evaluate(CheckContext ctx) {
-		Map<String, String> gaps = Inspector.coverageGaps(ctx);
-		List<String> evidence = Inspector.evidence(jdbc, ctx, "ListCoverage", null);
+		Map<String, String> gaps = InspectorEvidence.coverageGaps(ctx);
+		List<String> evidence = InspectorEvidence.evidence(jdbc, ctx, "ListCoverage", null);
 		List<CheckResult> results = new ArrayList<>();
 		for (Account account : ctx.accounts()) {
 			String id = account.id();

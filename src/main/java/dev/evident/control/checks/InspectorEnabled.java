@@ -46,7 +46,7 @@ public class InspectorEnabled implements Check {
 		types.stream().filter(t -> !TYPES.contains(t)).findFirst().ifPresent(t -> {
 			throw new IllegalStateException("resource_types: unknown type " + t + ", expected some of " + TYPES);
 		});
-		Map<String, String> gaps = Inspector.coverageGaps(ctx);
+		Map<String, String> gaps = InspectorEvidence.coverageGaps(ctx);
 		Map<String, Map<String, Object>> status = new HashMap<>();
 		TreeSet<String> regions = new TreeSet<>(gaps.keySet());
 		for (Map<String, Object> r : jdbc.queryForList("SELECT * FROM ev_inspector_account WHERE run_id = ?",
@@ -80,7 +80,7 @@ public class InspectorEnabled implements Check {
 			return CheckResult.noEvidence(id, resource, "Inspector's status in " + region + " could not be collected ("
 					+ gaps.get(region) + "), so Inspector in account " + resource + " cannot be shown.");
 		}
-		List<String> evidence = Inspector.evidence(jdbc, ctx, "BatchGetAccountStatus", region);
+		List<String> evidence = InspectorEvidence.evidence(jdbc, ctx, "BatchGetAccountStatus", region);
 		if (row == null) {
 			return CheckResult.fail(id, resource,
 					"Inspector status of account " + resource

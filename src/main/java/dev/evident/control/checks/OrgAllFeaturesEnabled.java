@@ -29,9 +29,10 @@ public class OrgAllFeaturesEnabled implements Check {
 
 	@Override
 	public List<CheckResult> evaluate(CheckContext ctx) {
-		Org org = Org.load(jdbc, ctx.runId());
+		CollectedOrganization org = CollectedOrganization.load(jdbc, ctx.runId());
 		if (org == null) {
-			return List.of(Org.notCollected(ctx.managementAccountId(), "organization", "its feature set"));
+			return List
+				.of(CollectedOrganization.notCollected(ctx.managementAccountId(), "organization", "its feature set"));
 		}
 		List<String> evidence = org.evidence("DescribeOrganization.json");
 		if ("ALL".equals(org.featureSet())) {

@@ -29,9 +29,9 @@ public class OrgDelegatedAdminsRecorded implements Check {
 
 	@Override
 	public List<CheckResult> evaluate(CheckContext ctx) {
-		Org org = Org.load(jdbc, ctx.runId());
+		CollectedOrganization org = CollectedOrganization.load(jdbc, ctx.runId());
 		if (org == null) {
-			return List.of(Org.notCollected(ctx.managementAccountId(), "delegated administrators",
+			return List.of(CollectedOrganization.notCollected(ctx.managementAccountId(), "delegated administrators",
 					"its delegated administrators"));
 		}
 		List<String> admins = jdbc.query(

@@ -32,14 +32,14 @@ public class OrgNoAccountUnderRoot implements Check {
 
 	@Override
 	public List<CheckResult> evaluate(CheckContext ctx) {
-		Org org = Org.load(jdbc, ctx.runId());
-		Map<String, String> units = Org.unitNames(jdbc, ctx.runId());
+		CollectedOrganization org = CollectedOrganization.load(jdbc, ctx.runId());
+		Map<String, String> units = CollectedOrganization.unitNames(jdbc, ctx.runId());
 		List<CheckResult> results = new ArrayList<>();
 		for (Account account : ctx.accounts()) {
 			String id = account.id();
 			String resource = "account " + id;
 			if (org == null) {
-				results.add(Org.notCollected(id, resource, "the parent of account " + id));
+				results.add(CollectedOrganization.notCollected(id, resource, "the parent of account " + id));
 			}
 			else if (id.equals(org.managementAccountId()) || account.management()) {
 				results.add(CheckResult.notApplicable(id, resource,

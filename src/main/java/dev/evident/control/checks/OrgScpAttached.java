@@ -34,10 +34,10 @@ public class OrgScpAttached implements Check {
 
 	@Override
 	public List<CheckResult> evaluate(CheckContext ctx) {
-		Org org = Org.load(jdbc, ctx.runId());
+		CollectedOrganization org = CollectedOrganization.load(jdbc, ctx.runId());
 		String mgmt = org == null ? ctx.managementAccountId() : org.managementAccountId();
 		if (org == null) {
-			return List.of(Org.notCollected(mgmt, "organization", "its service control policies"));
+			return List.of(CollectedOrganization.notCollected(mgmt, "organization", "its service control policies"));
 		}
 		if (!org.scpEnabled()) {
 			return List
@@ -53,7 +53,7 @@ public class OrgScpAttached implements Check {
 				rs -> {
 					attached.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
 				}, ctx.runId(), FULL_AWS_ACCESS);
-		Map<String, String> names = Org.unitNames(jdbc, ctx.runId());
+		Map<String, String> names = CollectedOrganization.unitNames(jdbc, ctx.runId());
 		List<String> evidence = new ArrayList<>(org.evidence("ListPolicies-SERVICE_CONTROL_POLICY-1.json"));
 		evidence
 			.addAll(CheckSupport.evidence(jdbc, ctx.runId(), mgmt, "organizations:ListTargetsForPolicy", org.file("")));

@@ -3,7 +3,7 @@ package dev.evident.simulator.data;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.evident.simulator.DemoOrganization;
+import dev.evident.simulator.SimulatedOrganization;
 import dev.evident.simulator.data.DataFile.AccountSpec;
 import dev.evident.simulator.data.DataFile.OuSpec;
 import dev.evident.simulator.model.Account;
@@ -24,7 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads the YAML data file and expands it into a {@link DemoOrganization}. */
+/** Reads the YAML data file and expands it into a {@link SimulatedOrganization}. */
 public final class DataLoader {
 
 	public static final String BUNDLED = "/demo/organization.yaml";
@@ -32,7 +32,7 @@ public final class DataLoader {
 	private DataLoader() {
 	}
 
-	public static DemoOrganization load(Path dataFile, Instant reference) {
+	public static SimulatedOrganization load(Path dataFile, Instant reference) {
 		ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
 			.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 		try (InputStream in = dataFile == null ? DataLoader.class.getResourceAsStream(BUNDLED)
@@ -48,12 +48,12 @@ public final class DataLoader {
 	}
 
 	/** Expands a data file (read or built in memory) relative to {@code reference}. */
-	public static DemoOrganization expand(DataFile file, Instant reference) {
+	public static SimulatedOrganization expand(DataFile file, Instant reference) {
 		DataFile.OrganizationSpec org = require(file.organization(), "organization");
 		String mgmt = org.managementAccountId();
 		String orgArn = "arn:aws:organizations::" + mgmt + ":organization/" + org.id();
 		String rootArn = "arn:aws:organizations::" + mgmt + ":root/" + org.id() + "/" + org.rootId();
-		var identity = new DemoOrganization.Identity(org.id(), orgArn,
+		var identity = new SimulatedOrganization.Identity(org.id(), orgArn,
 				org.featureSet() == null ? "ALL" : org.featureSet(), org.rootId(), rootArn, mgmt);
 
 		Map<String, String> paths = new HashMap<>();
@@ -96,7 +96,7 @@ public final class DataLoader {
 		List<ArtifactReport> reports = file.artifactReports().stream().map(r -> report(r, reference)).toList();
 		var findings = file.findings() == null ? List.<dev.evident.simulator.model.Finding>of()
 				: new FindingGenerator(file.findings(), reference).generate();
-		return new DemoOrganization(identity, reference, ous, accounts, iam, policies, admins, reports, findings);
+		return new SimulatedOrganization(identity, reference, ous, accounts, iam, policies, admins, reports, findings);
 	}
 
 	private static ArtifactReport report(DataFile.ReportSpec r, Instant reference) {

@@ -1,6 +1,6 @@
 package dev.evident.simulator.data;
 
-import dev.evident.simulator.DemoOrganization;
+import dev.evident.simulator.SimulatedOrganization;
 import dev.evident.simulator.model.Account;
 import dev.evident.simulator.model.OrganizationalUnit;
 import dev.evident.simulator.model.ServiceControlPolicy;
@@ -20,7 +20,7 @@ final class PolicyBuilder {
 	private PolicyBuilder() {
 	}
 
-	static List<ServiceControlPolicy> build(List<DataFile.ScpSpec> specs, DemoOrganization.Identity org,
+	static List<ServiceControlPolicy> build(List<DataFile.ScpSpec> specs, SimulatedOrganization.Identity org,
 			List<OrganizationalUnit> ous, List<Account> accounts) {
 		Set<String> known = new HashSet<>();
 		known.add(org.rootId());

@@ -3,7 +3,7 @@ package dev.evident.simulator.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.evident.simulator.DemoOrganization;
+import dev.evident.simulator.SimulatedOrganization;
 import dev.evident.simulator.model.Account;
 import dev.evident.simulator.server.Call;
 import dev.evident.simulator.server.Json;
@@ -18,7 +18,7 @@ final class AccountStatus {
 	private AccountStatus() {
 	}
 
-	static ObjectNode batchGet(Call call, DemoOrganization org, boolean administrator) {
+	static ObjectNode batchGet(Call call, SimulatedOrganization org, boolean administrator) {
 		List<String> ids = new ArrayList<>();
 		JsonNode requested = call.json().get("accountIds");
 		if (requested != null) {

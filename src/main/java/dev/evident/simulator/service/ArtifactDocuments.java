@@ -1,6 +1,6 @@
 package dev.evident.simulator.service;
 
-import dev.evident.simulator.DemoOrganization;
+import dev.evident.simulator.SimulatedOrganization;
 import dev.evident.simulator.Faults;
 import dev.evident.simulator.data.Ids;
 import dev.evident.simulator.model.ArtifactReport;
@@ -35,7 +35,7 @@ import java.util.function.Supplier;
  */
 public final class ArtifactDocuments {
 
-	private final DemoOrganization org;
+	private final SimulatedOrganization org;
 
 	private final Supplier<URI> endpoint;
 
@@ -45,11 +45,11 @@ public final class ArtifactDocuments {
 
 	private final Faults faults;
 
-	public ArtifactDocuments(DemoOrganization org, Supplier<URI> endpoint) {
+	public ArtifactDocuments(SimulatedOrganization org, Supplier<URI> endpoint) {
 		this(org, endpoint, new Faults());
 	}
 
-	public ArtifactDocuments(DemoOrganization org, Supplier<URI> endpoint, Faults faults) {
+	public ArtifactDocuments(SimulatedOrganization org, Supplier<URI> endpoint, Faults faults) {
 		this.org = org;
 		this.endpoint = endpoint;
 		this.faults = faults;

@@ -2,7 +2,7 @@ package dev.evident.simulator.service;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.evident.simulator.DemoOrganization;
+import dev.evident.simulator.SimulatedOrganization;
 import dev.evident.simulator.model.ArtifactReport;
 import dev.evident.simulator.server.Call;
 import dev.evident.simulator.server.Json;
@@ -24,11 +24,11 @@ public final class ArtifactService implements Service {
 			Map.of("GET /v1/report/list", "ListReports", "GET /v1/report/getMetadata", "GetReportMetadata",
 					"GET /v1/report/getTermForReport", "GetTermForReport", "GET /v1/report/get", "GetReport"));
 
-	private final DemoOrganization org;
+	private final SimulatedOrganization org;
 
 	private final ArtifactDocuments documents;
 
-	public ArtifactService(DemoOrganization org, ArtifactDocuments documents) {
+	public ArtifactService(SimulatedOrganization org, ArtifactDocuments documents) {
 		this.org = org;
 		this.documents = documents;
 	}

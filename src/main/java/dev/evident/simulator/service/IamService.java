@@ -1,6 +1,6 @@
 package dev.evident.simulator.service;
 
-import dev.evident.simulator.DemoOrganization;
+import dev.evident.simulator.SimulatedOrganization;
 import dev.evident.simulator.Faults;
 import dev.evident.simulator.model.IamAccount;
 import dev.evident.simulator.model.IamUser;
@@ -33,7 +33,7 @@ public final class IamService implements Service {
 					"ListVirtualMFADevices", "ListAccountAliases", "GetAccountAuthorizationDetails"),
 			"ServiceFailure");
 
-	private final DemoOrganization org;
+	private final SimulatedOrganization org;
 
 	private final Faults faults;
 
@@ -41,7 +41,7 @@ public final class IamService implements Service {
 
 	private final Map<String, Instant> reports = new ConcurrentHashMap<>();
 
-	public IamService(DemoOrganization org, Faults faults, Supplier<Instant> clock) {
+	public IamService(SimulatedOrganization org, Faults faults, Supplier<Instant> clock) {
 		this.org = org;
 		this.faults = faults;
 		this.clock = clock;

@@ -3,7 +3,7 @@ package dev.evident.simulator.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.evident.simulator.DemoOrganization;
+import dev.evident.simulator.SimulatedOrganization;
 import dev.evident.simulator.Faults;
 import dev.evident.simulator.FindingSource;
 import dev.evident.simulator.model.Account;
@@ -36,18 +36,18 @@ public final class Inspector2Service implements Service {
 			"POST /reporting/status/get", "GetFindingsReportStatus", "POST /reporting/cancel", "CancelFindingsReport",
 			"POST /findings/aggregation/list", "ListFindingAggregations"));
 
-	private final DemoOrganization org;
+	private final SimulatedOrganization org;
 
 	private final FindingSource findings;
 
 	private final FindingsReports reports;
 
-	public Inspector2Service(DemoOrganization org) {
+	public Inspector2Service(SimulatedOrganization org) {
 		this(org, new Faults(), new S3Objects());
 	}
 
 	/** Findings reports are written to {@code objects} (served by {@link S3Service}). */
-	public Inspector2Service(DemoOrganization org, Faults faults, S3Objects objects) {
+	public Inspector2Service(SimulatedOrganization org, Faults faults, S3Objects objects) {
 		this.org = org;
 		this.findings = org.findingSource();
 		this.reports = new FindingsReports(this::visibleFindings, objects, faults);

@@ -1,7 +1,7 @@
 package dev.evident.simulator.service;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.evident.simulator.DemoOrganization;
+import dev.evident.simulator.SimulatedOrganization;
 import dev.evident.simulator.model.Account;
 import dev.evident.simulator.model.DelegatedAdministrator;
 import dev.evident.simulator.model.OrganizationalUnit;
@@ -11,9 +11,9 @@ import dev.evident.simulator.server.Json;
 /** JSON shapes of AWS Organizations. */
 final class OrganizationsJson {
 
-	private final DemoOrganization org;
+	private final SimulatedOrganization org;
 
-	OrganizationsJson(DemoOrganization org) {
+	OrganizationsJson(SimulatedOrganization org) {
 		this.org = org;
 	}
 

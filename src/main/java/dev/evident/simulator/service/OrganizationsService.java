@@ -2,7 +2,7 @@ package dev.evident.simulator.service;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.evident.simulator.DemoOrganization;
+import dev.evident.simulator.SimulatedOrganization;
 import dev.evident.simulator.model.OrganizationalUnit;
 import dev.evident.simulator.model.ServiceControlPolicy;
 import dev.evident.simulator.server.Call;
@@ -25,11 +25,11 @@ public final class OrganizationsService implements Service {
 					"ListAccounts", "ListPolicies", "DescribePolicy", "ListTargetsForPolicy",
 					"ListDelegatedAdministrators"));
 
-	private final DemoOrganization org;
+	private final SimulatedOrganization org;
 
 	private final OrganizationsJson json;
 
-	public OrganizationsService(DemoOrganization org) {
+	public OrganizationsService(SimulatedOrganization org) {
 		this.org = org;
 		this.json = new OrganizationsJson(org);
 	}

@@ -1,7 +1,7 @@
 package dev.evident.simulator.service;
 
 import dev.evident.simulator.CallLog;
-import dev.evident.simulator.DemoOrganization;
+import dev.evident.simulator.SimulatedOrganization;
 import dev.evident.simulator.Faults;
 import dev.evident.simulator.model.Account;
 import dev.evident.simulator.server.Call;
@@ -27,7 +27,7 @@ public final class StsService implements Service {
 	private final Protocol protocol = new QueryProtocol("https://sts.amazonaws.com/doc/2011-06-15/",
 			Set.of("AssumeRole", "GetCallerIdentity"), "InternalFailure");
 
-	private final DemoOrganization org;
+	private final SimulatedOrganization org;
 
 	private final Faults faults;
 
@@ -35,7 +35,7 @@ public final class StsService implements Service {
 
 	private final SessionStore sessions;
 
-	public StsService(DemoOrganization org, Faults faults, CallLog calls, SessionStore sessions) {
+	public StsService(SimulatedOrganization org, Faults faults, CallLog calls, SessionStore sessions) {
 		this.org = org;
 		this.faults = faults;
 		this.calls = calls;

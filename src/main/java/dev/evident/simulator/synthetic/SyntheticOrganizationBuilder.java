@@ -1,7 +1,7 @@
 package dev.evident.simulator.synthetic;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.evident.simulator.DemoOrganization;
+import dev.evident.simulator.SimulatedOrganization;
 import dev.evident.simulator.data.DataFile;
 import dev.evident.simulator.data.DataFile.AccountSpec;
 import dev.evident.simulator.data.DataFile.OuSpec;
@@ -43,10 +43,10 @@ public final class SyntheticOrganizationBuilder {
 	}
 
 	/** The organization of {@code size}, with ages relative to {@code reference}. */
-	public static DemoOrganization build(SyntheticSize size, Instant reference) {
+	public static SimulatedOrganization build(SyntheticSize size, Instant reference) {
 		SyntheticOrganizationBuilder builder = new SyntheticOrganizationBuilder(size);
 		DataFile file = builder.dataFile();
-		DemoOrganization organization = DataLoader.expand(file, reference);
+		SimulatedOrganization organization = DataLoader.expand(file, reference);
 		List<String> active = file.accounts()
 			.stream()
 			.filter(a -> "ACTIVE".equals(a.status()))

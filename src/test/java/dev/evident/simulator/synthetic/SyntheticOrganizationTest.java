@@ -1,6 +1,6 @@
 package dev.evident.simulator.synthetic;
 
-import dev.evident.simulator.DemoOrganization;
+import dev.evident.simulator.SimulatedOrganization;
 import dev.evident.simulator.FindingSource;
 import dev.evident.simulator.model.Account;
 import dev.evident.simulator.model.Finding;
@@ -28,7 +28,7 @@ class SyntheticOrganizationTest {
 
 	@Test
 	void defaultSizeHasTheRequestedShape() {
-		DemoOrganization org = SyntheticOrganizationBuilder.build(SyntheticSize.defaults(), REFERENCE);
+		SimulatedOrganization org = SyntheticOrganizationBuilder.build(SyntheticSize.defaults(), REFERENCE);
 
 		assertThat(org.accounts()).hasSize(500);
 		assertThat(org.accounts().stream().filter(Account::management)).hasSize(1);
@@ -81,7 +81,7 @@ class SyntheticOrganizationTest {
 	@Test
 	void arithmeticCountsEqualTheGeneratedFindings() {
 		SyntheticSize size = SyntheticSize.of(12, 100, 20_000).withRegions(List.of("us-east-1", "eu-west-1"));
-		DemoOrganization org = SyntheticOrganizationBuilder.build(size, REFERENCE);
+		SimulatedOrganization org = SyntheticOrganizationBuilder.build(size, REFERENCE);
 		SyntheticFindings source = (SyntheticFindings) org.findingSource();
 
 		Map<String, Long> generated = new HashMap<>();
@@ -131,20 +131,21 @@ class SyntheticOrganizationTest {
 
 	@Test
 	void theSameSizeGivesTheSameFindingsOnEveryStart() {
-		DemoOrganization a = SyntheticOrganizationBuilder.build(SyntheticSize.defaults(), REFERENCE);
-		DemoOrganization b = SyntheticOrganizationBuilder.build(SyntheticSize.defaults(), REFERENCE);
+		SimulatedOrganization a = SyntheticOrganizationBuilder.build(SyntheticSize.defaults(), REFERENCE);
+		SimulatedOrganization b = SyntheticOrganizationBuilder.build(SyntheticSize.defaults(), REFERENCE);
 		for (int index : new int[] { 0, 1, 499_999, 999_999 }) {
 			assertThat(b.findings().get(index)).isEqualTo(a.findings().get(index));
 		}
 		assertThat(b.accounts()).isEqualTo(a.accounts());
-		DemoOrganization other = SyntheticOrganizationBuilder.build(SyntheticSize.defaults().withSeed(7), REFERENCE);
+		SimulatedOrganization other = SyntheticOrganizationBuilder.build(SyntheticSize.defaults().withSeed(7),
+				REFERENCE);
 		assertThat(other.findings().get(0).findingArn()).isNotEqualTo(a.findings().get(0).findingArn());
 	}
 
 	@Test
 	void findingsAreGeneratedOnDemandAndNeverRetained() {
 		long before = liveHeap();
-		DemoOrganization org = SyntheticOrganizationBuilder.build(SyntheticSize.defaults(), REFERENCE);
+		SimulatedOrganization org = SyntheticOrganizationBuilder.build(SyntheticSize.defaults(), REFERENCE);
 		long built = liveHeap();
 		List<Finding> all = org.findings();
 		// the last finding, directly, is the last of the last account's chain

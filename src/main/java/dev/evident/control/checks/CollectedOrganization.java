@@ -9,17 +9,18 @@ import dev.evident.control.CheckResult;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The organization of a run (ev_organization), for the organization checks. */
-record Org(String id, String featureSet, String managementAccountId, String rootId, boolean scpEnabled) {
+record CollectedOrganization(String id, String featureSet, String managementAccountId, String rootId,
+		boolean scpEnabled) {
 
 	static final String FOLDER = "/organizations/";
 
 	/** The organization, or null when it was not collected. */
-	static Org load(JdbcTemplate jdbc, String runId) {
+	static CollectedOrganization load(JdbcTemplate jdbc, String runId) {
 		return jdbc
 			.query("SELECT org_id, feature_set, management_account_id, root_id, scp_enabled FROM ev_organization "
 					+ "WHERE run_id = ?",
-					(rs, i) -> new Org(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-							rs.getBoolean(5)),
+					(rs, i) -> new CollectedOrganization(rs.getString(1), rs.getString(2), rs.getString(3),
+							rs.getString(4), rs.getBoolean(5)),
 					runId)
 			.stream()
 			.findFirst()

@@ -11,11 +11,11 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The bundled data file expands deterministically into the documented totals. */
-class DemoOrganizationTest {
+class SimulatedOrganizationTest {
 
 	@Test
 	void bundledDatasetTotals() {
-		DemoOrganization org = DemoOrganization.load(null, SimulatorIamStsTest.REFERENCE);
+		SimulatedOrganization org = SimulatedOrganization.load(null, SimulatorIamStsTest.REFERENCE);
 		assertThat(org.accounts()).hasSize(8);
 		assertThat(org.accounts().stream().collect(Collectors.groupingBy(Account::status, Collectors.counting())))
 			.isEqualTo(Map.of("ACTIVE", 7L, "SUSPENDED", 1L));
@@ -39,8 +39,8 @@ class DemoOrganizationTest {
 
 	@Test
 	void expansionIsDeterministicForAReferenceInstant() {
-		DemoOrganization a = DemoOrganization.load(null, SimulatorIamStsTest.REFERENCE);
-		DemoOrganization b = DemoOrganization.load(null, SimulatorIamStsTest.REFERENCE);
+		SimulatedOrganization a = SimulatedOrganization.load(null, SimulatorIamStsTest.REFERENCE);
+		SimulatedOrganization b = SimulatedOrganization.load(null, SimulatorIamStsTest.REFERENCE);
 		assertThat(a.findings()).isEqualTo(b.findings());
 		assertThat(a.users("555555555555")).isEqualTo(b.users("555555555555"));
 		assertThat(a.accounts()).isEqualTo(b.accounts());

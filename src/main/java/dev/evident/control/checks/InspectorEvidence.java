@@ -9,11 +9,11 @@ import dev.evident.control.CheckContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** What the Inspector checks share: coverage gaps per region and evidence files. */
-final class Inspector {
+final class InspectorEvidence {
 
 	static final String COVERAGE_GAP = "inspector2:coverage:";
 
-	private Inspector() {
+	private InspectorEvidence() {
 	}
 
 	/**

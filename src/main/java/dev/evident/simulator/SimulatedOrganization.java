@@ -24,7 +24,7 @@ import java.util.Optional;
  * a {@link FindingSource}: in memory for a data file, generated on demand for a synthetic
  * organization.
  */
-public final class DemoOrganization {
+public final class SimulatedOrganization {
 
 	/** Organization-level identity. */
 	public record Identity(String organizationId, String arn, String featureSet, String rootId, String rootArn,
@@ -50,10 +50,10 @@ public final class DemoOrganization {
 	private final FindingSource findings;
 
 	/** Used by the loader; use {@link #load(Path, Instant)} instead. */
-	public DemoOrganization(Identity identity, Instant referenceInstant, List<OrganizationalUnit> organizationalUnits,
-			List<Account> accounts, Map<String, IamAccount> iam, List<ServiceControlPolicy> policies,
-			List<DelegatedAdministrator> delegatedAdministrators, List<ArtifactReport> artifactReports,
-			List<Finding> findings) {
+	public SimulatedOrganization(Identity identity, Instant referenceInstant,
+			List<OrganizationalUnit> organizationalUnits, List<Account> accounts, Map<String, IamAccount> iam,
+			List<ServiceControlPolicy> policies, List<DelegatedAdministrator> delegatedAdministrators,
+			List<ArtifactReport> artifactReports, List<Finding> findings) {
 		this(identity, referenceInstant, organizationalUnits, accounts, iam, policies, delegatedAdministrators,
 				artifactReports, new MaterializedFindings(findings));
 	}
@@ -62,10 +62,10 @@ public final class DemoOrganization {
 	 * An organization whose findings come from {@code findings} (for example generated on
 	 * demand).
 	 */
-	public DemoOrganization(Identity identity, Instant referenceInstant, List<OrganizationalUnit> organizationalUnits,
-			List<Account> accounts, Map<String, IamAccount> iam, List<ServiceControlPolicy> policies,
-			List<DelegatedAdministrator> delegatedAdministrators, List<ArtifactReport> artifactReports,
-			FindingSource findings) {
+	public SimulatedOrganization(Identity identity, Instant referenceInstant,
+			List<OrganizationalUnit> organizationalUnits, List<Account> accounts, Map<String, IamAccount> iam,
+			List<ServiceControlPolicy> policies, List<DelegatedAdministrator> delegatedAdministrators,
+			List<ArtifactReport> artifactReports, FindingSource findings) {
 		this.identity = identity;
 		this.referenceInstant = referenceInstant;
 		this.organizationalUnits = List.copyOf(organizationalUnits);
@@ -81,7 +81,7 @@ public final class DemoOrganization {
 	 * Loads a data file ({@code null}: the bundled demo organization) relative to
 	 * {@code referenceInstant}.
 	 */
-	public static DemoOrganization load(Path dataFile, Instant referenceInstant) {
+	public static SimulatedOrganization load(Path dataFile, Instant referenceInstant) {
 		return DataLoader.load(dataFile, referenceInstant);
 	}
 
@@ -145,8 +145,8 @@ public final class DemoOrganization {
 	 * The same organization with other findings (a synthetic organization's, generated on
 	 * demand).
 	 */
-	public DemoOrganization withFindings(FindingSource newFindings) {
-		return new DemoOrganization(identity, referenceInstant, organizationalUnits, accounts, iam, policies,
+	public SimulatedOrganization withFindings(FindingSource newFindings) {
+		return new SimulatedOrganization(identity, referenceInstant, organizationalUnits, accounts, iam, policies,
 				delegatedAdministrators, artifactReports, newFindings);
 	}
 

@@ -8,9 +8,9 @@ import dev.evident.run.RunParameters;
 import dev.evident.run.Source;
 
 /** Run parameters for tests: the demo organization, 2026-Q3, the fixed clock. */
-public final class Runs {
+public final class TestRuns {
 
-	private Runs() {
+	private TestRuns() {
 	}
 
 	public static RunParameters demo(String runId, Path out) {
