@@ -1,5 +1,6 @@
 package dev.evident.artifact;
 
+import dev.evident.run.EvidentProperties;
 import dev.evident.aws.AwsClientConfigurer;
 import dev.evident.evidence.EvidenceFiles;
 import dev.evident.evidence.Gaps;
@@ -10,7 +11,6 @@ import dev.evident.run.ProgressListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -22,10 +22,10 @@ public class ArtifactStepConfiguration {
 	@Bean
 	Step collectArtifactReports(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			AwsClientConfigurer aws, Runs runs, EvidenceFiles files, Gaps gaps, ArtifactReportStore store,
-			Progress progress, @Value("${evident.artifact.documents:all}") String documents) {
+			Progress progress, EvidentProperties settings) {
 		return new StepBuilder("collectArtifactReports", jobRepository)
 			.tasklet(new CollectArtifactReportsTasklet(aws, runs, files, gaps, store,
-					DocumentSelection.parse(documents)), transactionManager)
+					DocumentSelection.parse(settings.artifact().documents())), transactionManager)
 			.listener(new ProgressListener(progress))
 			.build();
 	}

@@ -1,8 +1,8 @@
 package dev.evident.aws;
 
+import dev.evident.run.EvidentProperties;
 import java.util.List;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,8 +16,8 @@ public class AwsConfiguration {
 
 	@Bean(destroyMethod = "close")
 	AwsClientConfigurer awsClientConfigurer(AwsProperties properties, List<ExecutionInterceptor> interceptors,
-			@Value("${evident.parallelism:4}") int parallelism) {
-		return new AwsClientConfigurer(properties, interceptors, parallelism);
+			EvidentProperties settings) {
+		return new AwsClientConfigurer(properties, interceptors, settings.parallelism());
 	}
 
 	@Bean(destroyMethod = "close")

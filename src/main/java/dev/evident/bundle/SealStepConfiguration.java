@@ -2,6 +2,7 @@ package dev.evident.bundle;
 
 import java.nio.file.Path;
 
+import dev.evident.run.EvidentProperties;
 import dev.evident.evidence.EvidenceFiles;
 import dev.evident.evidence.RunContext;
 import dev.evident.evidence.Runs;
@@ -13,7 +14,6 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -36,11 +36,10 @@ public class SealStepConfiguration {
 
 	@Bean
 	Step writeManifest(JobRepository jobRepository, PlatformTransactionManager transactionManager, Runs runs,
-			EvidenceFiles files, Progress progress, @Value("${evident.version:dev}") String version,
-			@Value("${evident.sign.keystore:}") String keystore) {
+			EvidenceFiles files, Progress progress, EvidentProperties settings) {
 		Tasklet manifest = (contribution, chunk) -> {
-			PackageManifest.write(RunContext.of(chunk.getStepContext().getStepExecution(), runs), files, version,
-					!keystore.isBlank());
+			PackageManifest.write(RunContext.of(chunk.getStepContext().getStepExecution(), runs), files,
+					settings.version(), settings.sign().enabled());
 			return RepeatStatus.FINISHED;
 		};
 		return new StepBuilder("writeManifest", jobRepository).tasklet(manifest, transactionManager)
@@ -50,15 +49,14 @@ public class SealStepConfiguration {
 
 	@Bean
 	Step seal(JobRepository jobRepository, PlatformTransactionManager transactionManager, Runs runs,
-			EvidenceFiles files, Progress progress, @Value("${evident.version:dev}") String version,
-			@Value("${evident.sign.keystore:}") String keystore, @Value("${evident.sign.alias:}") String alias,
-			@Value("${evident.sign.password:}") String password) {
+			EvidenceFiles files, Progress progress, EvidentProperties settings) {
 		// The password comes from EVIDENT_SIGN_PASSWORD (the environment), never from the
 		// command line.
-		Signer.SigningKey key = keystore.isBlank() ? null
-				: Signer.SigningKey.load(Path.of(keystore), alias, password.toCharArray());
+		EvidentProperties.Sign sign = settings.sign();
+		Signer.SigningKey key = sign.enabled()
+				? Signer.SigningKey.load(Path.of(sign.keystore()), sign.alias(), sign.password().toCharArray()) : null;
 		return new StepBuilder("seal", jobRepository)
-			.tasklet(new SealTasklet(runs, files, version, key), transactionManager)
+			.tasklet(new SealTasklet(runs, files, settings.version(), key), transactionManager)
 			.listener(new ProgressListener(progress))
 			.build();
 	}

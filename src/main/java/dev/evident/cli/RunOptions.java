@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import dev.evident.run.EvidentProperties;
 import dev.evident.run.FindingsExport;
 import dev.evident.run.Period;
 import dev.evident.run.RunParameters;
@@ -92,7 +93,7 @@ public class RunOptions {
 	@Option(names = "--sign-alias", paramLabel = "ALIAS", description = "The key in the keystore to sign with.")
 	String signAlias;
 
-	@Option(names = "--parallelism", paramLabel = "N", defaultValue = "4",
+	@Option(names = "--parallelism", paramLabel = "N", defaultValue = EvidentProperties.DEFAULT_PARALLELISM,
 			description = "AWS requests in flight at once (accounts are worked on by 4 threads per request). "
 					+ "Default: ${DEFAULT-VALUE}.")
 	int parallelism;

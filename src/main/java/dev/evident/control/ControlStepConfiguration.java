@@ -3,6 +3,7 @@ package dev.evident.control;
 import java.nio.file.Path;
 import java.util.List;
 
+import dev.evident.run.EvidentProperties;
 import dev.evident.evidence.EvidenceFiles;
 import dev.evident.evidence.Gaps;
 import dev.evident.evidence.PlannerStatistics;
@@ -15,7 +16,6 @@ import dev.evident.organizations.OrganizationStore;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,10 +31,10 @@ public class ControlStepConfiguration {
 	}
 
 	@Bean
-	ControlCatalog controlCatalog(CheckRegistry checks, @Value("${evident.mappings-dir:}") String mappingsDir,
-			@Value("${evident.control-overrides:}") List<String> overrides) {
+	ControlCatalog controlCatalog(CheckRegistry checks, EvidentProperties settings) {
+		String mappingsDir = settings.mappingsDir();
 		return new MappingsLoader(checks.byId()).load(mappingsDir.isBlank() ? null : Path.of(mappingsDir),
-				overrides.stream().filter(o -> !o.isBlank()).toList());
+				settings.controlOverrides().stream().filter(o -> !o.isBlank()).toList());
 	}
 
 	/** The control ids that {@code --manual-evidence} subfolders may name. */

@@ -2,6 +2,7 @@ package dev.evident.iam;
 
 import java.time.Duration;
 
+import dev.evident.run.EvidentProperties;
 import dev.evident.aws.AccountSessions;
 import dev.evident.aws.AwsClientConfigurer;
 import dev.evident.evidence.EvidenceFiles;
@@ -49,11 +50,11 @@ public class AccountStepConfiguration {
 	@Bean
 	Step collectAccounts(JobRepository jobRepository, AccountPartitioner accountPartitioner,
 			@Qualifier("collectAccount") Step collectAccount, @Qualifier("accountWorkers") TaskExecutor accountWorkers,
-			@Value("${evident.parallelism:4}") int parallelism, Progress progress) {
+			EvidentProperties settings, Progress progress) {
 		return new StepBuilder("collectAccounts", jobRepository).partitioner("collectAccount", accountPartitioner)
 			.step(collectAccount)
 			.taskExecutor(accountWorkers)
-			.gridSize(parallelism)
+			.gridSize(settings.parallelism())
 			.listener(new ProgressListener(progress))
 			.build();
 	}
@@ -63,7 +64,8 @@ public class AccountStepConfiguration {
 	 * slot.
 	 */
 	@Bean(destroyMethod = "shutdown")
-	ThreadPoolTaskExecutor accountWorkers(@Value("${evident.parallelism:4}") int parallelism) {
+	ThreadPoolTaskExecutor accountWorkers(EvidentProperties settings) {
+		int parallelism = settings.parallelism();
 		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
 		executor.setCorePoolSize(parallelism * WORKERS_PER_REQUEST_SLOT);
 		executor.setMaxPoolSize(parallelism * WORKERS_PER_REQUEST_SLOT);
@@ -85,10 +87,10 @@ public class AccountStepConfiguration {
 	Step collectAccount(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			AwsClientConfigurer aws, AccountSessions sessions, Runs runs, OrganizationStore organizations,
 			EvidenceFiles files, Gaps gaps, CredentialReportStore reports, IamAccountStore iamStore, Progress progress,
-			@Value("${evident.iam.report-poll-initial:PT0.2S}") Duration pollInitial,
-			@Value("${evident.iam.report-poll-max:PT10S}") Duration pollMax,
-			@Value("${evident.iam.report-poll-attempts:12}") int pollAttempts) {
-		var backoff = new CredentialReportCollector.Backoff(pollInitial, pollMax, pollAttempts);
+			EvidentProperties settings) {
+		EvidentProperties.Iam iam = settings.iam();
+		var backoff = new CredentialReportCollector.Backoff(iam.reportPollInitial(), iam.reportPollMax(),
+				iam.reportPollAttempts());
 		return new StepBuilder("collectAccount", jobRepository)
 			.tasklet(
 					new CollectAccountTasklet(aws, sessions, runs, organizations, files, gaps, reports, iamStore,

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.evident.run.EvidentProperties;
 import dev.evident.aws.AwsErrors;
 import dev.evident.run.FindingsExport;
 
@@ -94,10 +95,10 @@ public class FindingsStepConfiguration {
 	 * (accounts have their own, {@code AccountStepConfiguration.accountWorkers}).
 	 */
 	@Bean(destroyMethod = "shutdown")
-	ThreadPoolTaskExecutor findingsChainWorkers(@Value("${evident.parallelism:4}") int parallelism) {
+	ThreadPoolTaskExecutor findingsChainWorkers(EvidentProperties settings) {
 		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-		executor.setCorePoolSize(parallelism);
-		executor.setMaxPoolSize(parallelism);
+		executor.setCorePoolSize(settings.parallelism());
+		executor.setMaxPoolSize(settings.parallelism());
 		executor.setQueueCapacity(Integer.MAX_VALUE);
 		executor.setThreadNamePrefix("findings-chain-");
 		executor.setWaitForTasksToCompleteOnShutdown(false);
@@ -181,10 +182,7 @@ public class FindingsStepConfiguration {
 	@StepScope
 	FindingsChainReader findingsReader(@Value("#{stepExecution}") StepExecution step, Runs runs,
 			OrganizationStore organizations, AwsClientConfigurer aws, AccountSessions sessions, Gaps gaps,
-			Progress progress, EvidenceFiles files,
-			@Value("${evident.inspector.report-poll-initial:PT2S}") Duration pollInitial,
-			@Value("${evident.inspector.report-poll-max:PT30S}") Duration pollMax,
-			@Value("${evident.inspector.report-timeout:PT2H}") Duration pollTimeout) {
+			Progress progress, EvidenceFiles files, EvidentProperties settings) {
 		RunContext run = RunContext.of(step, runs);
 		String account = inspectorAdmin(organizations, run);
 		ExecutionContext chain = step.getExecutionContext();
@@ -193,11 +191,15 @@ public class FindingsStepConfiguration {
 		if (EXPORT.equals(chain.getString(MODE, LIST))) {
 			FindingsExport export = run.parameters().findingsExport();
 			boolean restricted = !run.parameters().accounts().isEmpty() || !run.parameters().ous().isEmpty();
-			return new FindingsChainReader(new FindingsExportReader(
-					new FindingsExportReader.Target(run.runId(), account, region, run.layout().staging(),
-							Set.copyOf(inScope(organizations, run)), restricted),
-					export, session, aws.s3(session.credentials().provider(), Region.of(region)), files, gaps, progress,
-					new ReportPolling(pollInitial, pollMax, pollTimeout), d -> Thread.sleep(d.toMillis())));
+			return new FindingsChainReader(
+					new FindingsExportReader(
+							new FindingsExportReader.Target(run.runId(), account, region, run.layout().staging(),
+									Set.copyOf(inScope(organizations, run)), restricted),
+							export, session, aws.s3(session.credentials().provider(), Region.of(region)), files, gaps,
+							progress,
+							new ReportPolling(settings.inspector().reportPollInitial(),
+									settings.inspector().reportPollMax(), settings.inspector().reportTimeout()),
+							d -> Thread.sleep(d.toMillis())));
 		}
 		return new FindingsChainReader(new FindingsPageReader(run.runId(), account, List.of(region), session::client,
 				session, gaps, progress, session.credentials(), chain.getString(CHAIN)));

@@ -1,11 +1,13 @@
 package dev.evident.job;
 
+import dev.evident.run.EvidentProperties;
 import dev.evident.run.Progress;
 import javax.sql.DataSource;
 
 import dev.evident.evidence.Gaps;
 import dev.evident.evidence.SqlDialect;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
  * Beans shared by every feature: the SQL dialect and progress.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EvidentProperties.class)
 public class EvidentConfiguration {
 
 	@Bean

@@ -8,11 +8,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import dev.evident.run.EvidentProperties;
 import dev.evident.evidence.SqlDialect;
 import dev.evident.evidence.Timestamps;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -34,8 +35,12 @@ public class RunLock {
 
 	private final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
 
-	public RunLock(JdbcTemplate jdbc, SqlDialect dialect,
-			@Value("${evident.lock.stale-after:PT2M}") Duration staleAfter) {
+	@Autowired
+	public RunLock(JdbcTemplate jdbc, SqlDialect dialect, EvidentProperties settings) {
+		this(jdbc, dialect, settings.lock().staleAfter());
+	}
+
+	public RunLock(JdbcTemplate jdbc, SqlDialect dialect, Duration staleAfter) {
 		this.jdbc = jdbc;
 		this.dialect = dialect;
 		this.staleAfter = staleAfter;

@@ -1,5 +1,6 @@
 package dev.evident.organizations;
 
+import dev.evident.run.EvidentProperties;
 import dev.evident.aws.AwsClientConfigurer;
 import dev.evident.evidence.EvidenceFiles;
 import dev.evident.evidence.Runs;
@@ -9,7 +10,6 @@ import dev.evident.run.ProgressListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -21,9 +21,9 @@ public class OrganizationStepConfiguration {
 	@Bean
 	Step discoverOrganization(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			AwsClientConfigurer aws, Runs runs, OrganizationStore store, EvidenceFiles files, Progress progress,
-			@Value("${evident.parallelism:4}") int parallelism) {
+			EvidentProperties settings) {
 		return new StepBuilder("discoverOrganization", jobRepository)
-			.tasklet(new DiscoverOrganizationTasklet(aws, runs, store, files, progress, parallelism),
+			.tasklet(new DiscoverOrganizationTasklet(aws, runs, store, files, progress, settings.parallelism()),
 					transactionManager)
 			.listener(new ProgressListener(progress))
 			.build();

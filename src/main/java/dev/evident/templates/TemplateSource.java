@@ -1,5 +1,6 @@
 package dev.evident.templates;
 
+import dev.evident.run.EvidentProperties;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,13 +30,18 @@ public class TemplateSource {
 
 	private final Path overrideDir;
 
-	public TemplateSource(@Value("${evident.templates-dir:}") String templatesDir) {
+	@Autowired
+	public TemplateSource(EvidentProperties settings) {
+		this(settings.templatesDir());
+	}
+
+	public TemplateSource(String templatesDir) {
 		this.overrideDir = templatesDir == null || templatesDir.isBlank() ? null : Path.of(templatesDir);
 	}
 
 	/** Templates from the classpath only. */
 	public static TemplateSource bundled() {
-		return new TemplateSource(null);
+		return new TemplateSource((String) null);
 	}
 
 	/** Templates from {@code dir} first, the classpath second. */
