@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import dev.evident.simulator.Faults;
 import dev.evident.run.Period;
 import dev.evident.run.RunParameters;
 import dev.evident.run.Source;
@@ -80,7 +81,7 @@ class AccountCollectionBenchmark {
 	static void properties(DynamicPropertyRegistry registry) throws IOException {
 		work = Files.createTempDirectory("evident-bench-accounts");
 		Path data = SyntheticOrganization.write(work, ACCOUNTS, 0);
-		simulator = Simulator.start(SimulatorConfig.defaults()
+		simulator = Simulator.start(SimulatorConfig.defaults().withFaults(new Faults())
 			.withPort(0)
 			.withDataFile(data)
 			.withReferenceInstant(DemoSimulator.AS_OF)
@@ -135,15 +136,15 @@ class AccountCollectionBenchmark {
 		List<Double> throttled = new ArrayList<>();
 		List<Double> throttledCalls = new ArrayList<>();
 		// warm-up (JIT), not counted
-		simulator.faults().reset().latency(Duration.ofMillis(LATENCY_MS));
+		Faults.of(simulator).reset().latency(Duration.ofMillis(LATENCY_MS));
 		collect("warm-up");
 		for (int i = 0; i < REPEATS; i++) {
-			simulator.faults().reset().latency(Duration.ofMillis(LATENCY_MS));
+			Faults.of(simulator).reset().latency(Duration.ofMillis(LATENCY_MS));
 			simulator.calls().reset();
 			plain.add(collect("plain-" + i));
 			calls.add((double) simulator.calls().total());
 
-			simulator.faults().reset().latency(Duration.ofMillis(LATENCY_MS)).throttleRate(THROTTLE_RATE, 17 + i);
+			Faults.of(simulator).reset().latency(Duration.ofMillis(LATENCY_MS)).throttleRate(THROTTLE_RATE, 17 + i);
 			simulator.calls().reset();
 			throttled.add(collect("throttled-" + i));
 			throttledCalls.add((double) simulator.calls().total());

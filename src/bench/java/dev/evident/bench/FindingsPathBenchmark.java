@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import dev.evident.simulator.Faults;
 import dev.evident.job.RunLauncher;
 import dev.evident.job.RunLauncher.Outcome;
 import dev.evident.run.Period;
@@ -99,13 +100,13 @@ class FindingsPathBenchmark {
 				simulator.close();
 			}
 			simulator = Workload.start(port, ACCOUNTS, n);
-			simulator.faults().findingsReportInProgressPolls(REPORT_POLLS);
+			Faults.of(simulator).findingsReportInProgressPolls(REPORT_POLLS);
 			run("warmup-" + n, false);
 			List<Double> l = new ArrayList<>();
 			List<Double> e = new ArrayList<>();
 			long pages = 0;
 			for (int i = 0; i < REPEATS; i++) {
-				simulator.faults().latency(Duration.ofMillis(LATENCY_MS));
+				Faults.of(simulator).latency(Duration.ofMillis(LATENCY_MS));
 				simulator.calls().reset();
 				l.add(run("list-" + n + "-" + i, false));
 				pages = simulator.calls().count("inspector2:ListFindings");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 
+import dev.evident.simulator.Faults;
 import dev.evident.run.FindingsExport;
 import dev.evident.run.RunParameters;
 import dev.evident.simulator.Simulator;
@@ -73,7 +74,7 @@ final class Workload {
 	 * findings.
 	 */
 	static Simulator start(int port, int accounts, long findings) {
-		return Simulator.start(SimulatorConfig.defaults()
+		return Simulator.start(SimulatorConfig.defaults().withFaults(new Faults())
 			.withPort(port)
 			.withReferenceInstant(DemoSimulator.AS_OF)
 			.withThreads(16)

@@ -26,14 +26,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 public class SealStepConfiguration {
 
-	/**
-	 * The keystore password comes only from the environment, never from the command line.
-	 */
-	static char[] password() {
-		String password = System.getenv(Signer.PASSWORD_VARIABLE);
-		return password == null ? new char[0] : password.toCharArray();
-	}
-
 	@Bean
 	Step writeManifest(JobRepository jobRepository, PlatformTransactionManager transactionManager, Runs runs,
 			EvidenceFiles files, Progress progress, EvidentProperties settings) {

@@ -33,7 +33,7 @@ public final class Simulator implements AutoCloseable {
 
 	private final SimulatedOrganization organization;
 
-	private final Faults faults = new Faults();
+	private final FaultHook faults;
 
 	private final CallLog calls = new CallLog();
 
@@ -44,6 +44,7 @@ public final class Simulator implements AutoCloseable {
 	private final URI endpoint;
 
 	private Simulator(SimulatorConfig config) {
+		this.faults = config.faults();
 		this.organization = config.synthetic() != null
 				? SyntheticOrganizationBuilder.build(config.synthetic(), config.referenceInstant())
 				: SimulatedOrganization.load(config.dataFile(), config.referenceInstant());
@@ -87,8 +88,11 @@ public final class Simulator implements AutoCloseable {
 		return organization;
 	}
 
-	/** Faults to inject; mutable at runtime. */
-	public Faults faults() {
+	/**
+	 * The faults the simulator asks about on every request
+	 * ({@link SimulatorConfig#withFaults}).
+	 */
+	public FaultHook faults() {
 		return faults;
 	}
 

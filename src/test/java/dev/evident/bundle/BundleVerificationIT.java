@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.evident.simulator.Faults;
 import dev.evident.bundle.BundleVerifier.Report;
 import dev.evident.job.RunLauncher;
 import dev.evident.job.RunLauncher.Outcome;
@@ -66,7 +67,7 @@ class BundleVerificationIT {
 
 	@BeforeAll
 	void sealABundle(@TempDir Path out) throws Exception {
-		DemoSimulator.get().faults().reset();
+		Faults.of(DemoSimulator.get()).reset();
 		Outcome outcome = launcher.launch(TestRuns.demo("bundle-test", out));
 		bundle = outcome.layout().orElseThrow().bundle();
 		packageDir = outcome.layout().orElseThrow().packageDir();

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import dev.evident.simulator.Faults;
 import dev.evident.run.Period;
 import dev.evident.run.RunParameters;
 import dev.evident.run.Source;
@@ -79,7 +80,7 @@ class CallBudgetIT {
 		Path data = withMoreOus(SyntheticOrganization.write(dir, MEMBERS, FINDINGS_PER_ACCOUNT));
 		// the simulator's clock is the real one, so that the collector sees a report it
 		// generated a moment ago as young
-		simulator = Simulator.start(SimulatorConfig.defaults().withPort(0).withDataFile(data));
+		simulator = Simulator.start(SimulatorConfig.defaults().withFaults(new Faults()).withPort(0).withDataFile(data));
 		registry.add("evident.aws.endpoint", () -> simulator.endpoint().toString());
 		registry.add("evident.aws.region", () -> "us-east-1");
 		registry.add("evident.aws.access-key-id", () -> DemoSimulator.BASE_ACCESS_KEY);
@@ -119,7 +120,7 @@ class CallBudgetIT {
 
 	@Test
 	void collectionStaysWithinItsCallBudgets() throws Exception {
-		simulator.faults().reset().pageSizeLimit(PAGE);
+		Faults.of(simulator).reset().pageSizeLimit(PAGE);
 		CallLog calls = simulator.calls();
 		calls.reset();
 

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.evident.simulator.Faults;
 import dev.evident.job.RunLauncher;
 import dev.evident.job.RunLauncher.Outcome;
 import dev.evident.run.ExitCode;
@@ -55,12 +56,12 @@ class CollectionFidelityIT {
 
 	@AfterEach
 	void reset() {
-		simulator.faults().reset();
+		Faults.of(simulator).reset();
 	}
 
 	@Test
 	void everySourceIsCollectedExactlyThroughSmallPagesThrottlingAndSlowReports() throws Exception {
-		simulator.faults().reset().pageSizeLimit(5).throttleRate(0.2, 42).credentialReportInProgress(3);
+		Faults.of(simulator).reset().pageSizeLimit(5).throttleRate(0.2, 42).credentialReportInProgress(3);
 		simulator.calls().reset();
 
 		Outcome outcome = launcher.launch(TestRuns.demo("fidelity", out));

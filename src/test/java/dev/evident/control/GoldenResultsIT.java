@@ -11,6 +11,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.evident.simulator.Faults;
 import dev.evident.job.RunLauncher;
 import dev.evident.job.RunLauncher.Outcome;
 import dev.evident.support.DemoJobTest;
@@ -40,7 +41,7 @@ class GoldenResultsIT {
 
 	@Test
 	void demoResultsMatchTheHandDerivedStatuses() throws Exception {
-		DemoSimulator.get().faults().reset();
+		Faults.of(DemoSimulator.get()).reset();
 		Outcome outcome = launcher.launch(TestRuns.demo("golden", out));
 		JsonNode results = new ObjectMapper()
 			.readTree(outcome.layout().orElseThrow().packageDir().resolve("results.json").toFile());

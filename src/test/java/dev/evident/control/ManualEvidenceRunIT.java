@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.evident.simulator.Faults;
 import dev.evident.job.RunLauncher;
 import dev.evident.job.RunLauncher.Outcome;
 import dev.evident.run.Period;
@@ -40,7 +41,7 @@ class ManualEvidenceRunIT {
 		Files.createDirectories(evidence.resolve("guardduty-enabled/screens"));
 		Files.writeString(evidence.resolve("guardduty-enabled/org-settings.json"), "{\"autoEnable\": \"ALL\"}");
 		Files.writeString(evidence.resolve("guardduty-enabled/screens/findings.txt"), "routed to SecOps");
-		DemoSimulator.get().faults().reset();
+		Faults.of(DemoSimulator.get()).reset();
 
 		Outcome outcome = launcher
 			.launch(new RunParameters("manual-evidence", Period.parse("2026-Q3"), DemoSimulator.AS_OF, Source.DEMO, out,

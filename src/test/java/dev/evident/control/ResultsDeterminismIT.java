@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.evident.simulator.Faults;
 import dev.evident.job.RunLauncher;
 import dev.evident.job.RunLauncher.Outcome;
 import dev.evident.support.DemoJobTest;
@@ -31,7 +32,7 @@ class ResultsDeterminismIT {
 
 	@Test
 	void twoRunsOverTheSameEvidenceWriteTheSameBytes() throws Exception {
-		DemoSimulator.get().faults().reset();
+		Faults.of(DemoSimulator.get()).reset();
 
 		Outcome a = launcher.launch(TestRuns.demo("determinism-a", first));
 		Outcome b = launcher.launch(TestRuns.demo("determinism-b", second));

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 
+import dev.evident.simulator.Faults;
 import dev.evident.EvidentApplication;
 import dev.evident.simulator.Simulator;
 import dev.evident.simulator.SimulatorConfig;
@@ -31,10 +32,11 @@ public final class CrashHarness {
 		Path data = Path.of(args[0]);
 		Path out = Path.of(args[1]);
 		Simulator simulator = Simulator.start(SimulatorConfig.defaults()
+			.withFaults(new Faults())
 			.withPort(0)
 			.withDataFile(Path.of(args[3]))
 			.withReferenceInstant(DemoSimulator.AS_OF));
-		simulator.faults().latency(Duration.ofMillis(Integer.parseInt(args[2])));
+		Faults.of(simulator).latency(Duration.ofMillis(Integer.parseInt(args[2])));
 		announceFindingsPages(simulator);
 		System.setProperty("spring.datasource.url", "jdbc:h2:file:" + data.resolve("evident").toAbsolutePath());
 		System.setProperty("evident.aws.endpoint", simulator.endpoint().toString());

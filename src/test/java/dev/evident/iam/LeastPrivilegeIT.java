@@ -11,6 +11,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.evident.simulator.Faults;
 import dev.evident.job.RunLauncher;
 import dev.evident.job.RunLauncher.Outcome;
 import dev.evident.run.FindingsExport;
@@ -54,7 +55,7 @@ class LeastPrivilegeIT {
 
 	@Test
 	void shippedPoliciesAllowExactlyTheOperationsOfARun() throws Exception {
-		DemoSimulator.get().faults().reset();
+		Faults.of(DemoSimulator.get()).reset();
 		recorded.clear();
 
 		Outcome outcome = launcher.launch(TestRuns.demo("least-privilege", out));
@@ -75,7 +76,7 @@ class LeastPrivilegeIT {
 
 	@Test
 	void theFindingsExportPolicyAllowsExactlyWhatAnExportRunAdds() throws Exception {
-		DemoSimulator.get().faults().reset();
+		Faults.of(DemoSimulator.get()).reset();
 		recorded.clear();
 
 		// --findings-export-above 0: the count, then a report in every region

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.evident.simulator.Faults;
 import dev.evident.job.RunLauncher;
 import dev.evident.job.RunLauncher.Outcome;
 import dev.evident.run.ExitCode;
@@ -72,7 +73,7 @@ class FindingsExportJobIT {
 	@BeforeEach
 	@AfterEach
 	void resetSimulator() {
-		simulator.faults().reset();
+		Faults.of(simulator).reset();
 		simulator.calls().reset();
 	}
 
@@ -82,7 +83,7 @@ class FindingsExportJobIT {
 		Outcome listed = launcher.launch(TestRuns.demo("export-list", out));
 		assertThat(listed.status()).isEqualTo(BatchStatus.COMPLETED);
 		simulator.calls().reset();
-		simulator.faults().findingsReportInProgressPolls(2);
+		Faults.of(simulator).findingsReportInProgressPolls(2);
 
 		// when: the run reads findings reports instead
 		Outcome exported = launcher.launch(export("export-run", null));
@@ -134,7 +135,7 @@ class FindingsExportJobIT {
 	@Test
 	void aFailedReportAndARefusedObjectAreEvidenceGaps() throws Exception {
 		// given: reports fail in every region
-		simulator.faults().failFindingsReports("INVALID_PERMISSIONS");
+		Faults.of(simulator).failFindingsReports("INVALID_PERMISSIONS");
 
 		// when
 		Outcome outcome = launcher.launch(export("export-failed", null));
@@ -151,8 +152,8 @@ class FindingsExportJobIT {
 		assertThat(count(outcome.runId())).isZero();
 
 		// and when the reports succeed but the reader may not read the objects
-		simulator.faults().reset();
-		simulator.faults().denyObjectReads(BUCKET);
+		Faults.of(simulator).reset();
+		Faults.of(simulator).denyObjectReads(BUCKET);
 		Outcome denied = launcher.launch(export("export-denied", null));
 		assertThat(denied.exitCode()).isEqualTo(ExitCode.GAPS);
 		assertThat(
@@ -171,7 +172,7 @@ class FindingsExportJobIT {
 	@Test
 	void aBrokenDownloadResumesWithTheSameReportAndNoDuplicates() throws Exception {
 		// given: the first download stops after 300 kB, once
-		simulator.faults().truncateObjectReads(1, 300_000);
+		Faults.of(simulator).truncateObjectReads(1, 300_000);
 
 		// when
 		Outcome failed = launcher.launch(export("export-broken", null));

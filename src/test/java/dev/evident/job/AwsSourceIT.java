@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.evident.simulator.Faults;
 import dev.evident.job.RunLauncher.Outcome;
 import dev.evident.run.ExitCode;
 import dev.evident.run.Period;
@@ -64,7 +65,7 @@ class AwsSourceIT {
 	@Test
 	void awsSourceReachesAnyEndpointThroughTheSdkDefaults() throws Exception {
 		Simulator simulator = DemoSimulator.get();
-		simulator.faults().reset();
+		Faults.of(simulator).reset();
 		simulator.calls().reset();
 
 		Outcome outcome = launcher.launch(new RunParameters("aws-source", Period.parse("2026-Q3"), DemoSimulator.AS_OF,

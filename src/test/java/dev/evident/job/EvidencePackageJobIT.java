@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.evident.simulator.Faults;
 import dev.evident.control.Control;
 import dev.evident.control.ControlCatalog;
 import dev.evident.job.RunLauncher.Outcome;
@@ -84,7 +85,7 @@ class EvidencePackageJobIT {
 
 	@BeforeAll
 	void givenTheDemoOrganizationWhenTheJobRuns(@TempDir Path out) throws Exception {
-		simulator.faults().reset();
+		Faults.of(simulator).reset();
 		simulator.calls().reset();
 		outcome = launcher.launch(TestRuns.demo("job-test-1", out));
 		run = outcome.runId();

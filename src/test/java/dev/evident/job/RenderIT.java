@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.evident.simulator.Faults;
 import dev.evident.bundle.BundleVerifier;
 import dev.evident.job.RunLauncher.Outcome;
 import dev.evident.run.ExitCode;
@@ -44,7 +45,7 @@ class RenderIT {
 
 	@Test
 	void renderRebuildsTheSameResultsAndDataHashesWithoutAws() throws Exception {
-		simulator.faults().reset();
+		Faults.of(simulator).reset();
 		Outcome collected = runs.launch(TestRuns.demo("render-test", out));
 		Path pkg = collected.layout().orElseThrow().packageDir();
 		byte[] results = Files.readAllBytes(pkg.resolve("results.json"));

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.evident.simulator.Faults;
 import dev.evident.job.RunLauncher.Outcome;
 import dev.evident.run.ExitCode;
 import dev.evident.simulator.Simulator;
@@ -40,16 +41,16 @@ class RestartIT {
 
 	@AfterEach
 	void reset() {
-		simulator.faults().reset();
+		Faults.of(simulator).reset();
 	}
 
 	@Test
 	void failedFindingsCrawlResumesWithTheSameCommandAndLeavesNoDuplicates() throws Exception {
 		// given: Inspector answers HTTP 500 from the 13th ListFindings call on, after one
 		// committed chunk of 10 pages
-		simulator.faults().reset();
+		Faults.of(simulator).reset();
 		simulator.calls().reset();
-		simulator.faults().failOperation("inspector2:ListFindings", 12, 500);
+		Faults.of(simulator).failOperation("inspector2:ListFindings", 12, 500);
 
 		// when
 		Outcome failed = launcher.launch(TestRuns.demo("restart-first", out));
@@ -66,7 +67,7 @@ class RestartIT {
 
 		// when: the fault is gone and the same command runs again (a new run id is
 		// offered)
-		simulator.faults().clear("inspector2:ListFindings");
+		Faults.of(simulator).clear("inspector2:ListFindings");
 		simulator.calls().reset();
 		Outcome resumed = launcher.launch(TestRuns.demo("restart-second", out));
 

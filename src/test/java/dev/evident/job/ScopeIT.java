@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.evident.simulator.Faults;
 import dev.evident.job.RunLauncher.Outcome;
 import dev.evident.run.Period;
 import dev.evident.run.RunParameters;
@@ -37,7 +38,7 @@ class ScopeIT {
 
 	@Test
 	void onlyTheAccountsUnderTheChosenOuAreCollected() throws Exception {
-		DemoSimulator.get().faults().reset();
+		Faults.of(DemoSimulator.get()).reset();
 
 		Outcome outcome = launcher.launch(new RunParameters("scope-ou", Period.parse("2026-Q3"), DemoSimulator.AS_OF,
 				Source.DEMO, out, null, null, List.of(), List.of("ou-ev1d-production1"), List.of("us-east-1"), 2));
@@ -59,7 +60,7 @@ class ScopeIT {
 
 	@Test
 	void onlyTheListedAccountsAreCollected() throws Exception {
-		DemoSimulator.get().faults().reset();
+		Faults.of(DemoSimulator.get()).reset();
 
 		Outcome outcome = launcher
 			.launch(new RunParameters("scope-accounts", Period.parse("2026-Q3"), DemoSimulator.AS_OF, Source.DEMO, out,

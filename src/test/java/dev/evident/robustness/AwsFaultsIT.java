@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.evident.simulator.Faults;
 import dev.evident.support.ExactTotals;
 import dev.evident.job.RunLauncher;
 import dev.evident.job.RunLauncher.Outcome;
@@ -69,19 +70,19 @@ class AwsFaultsIT {
 	void reset() {
 		// a run that failed in an earlier test would otherwise be resumed by the next
 		jdbc.update("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'ABANDONED' WHERE STATUS <> 'COMPLETED'");
-		simulator.faults().reset();
+		Faults.of(simulator).reset();
 		simulator.calls().reset();
 		totals = new ExactTotals(jdbc, simulator.organization());
 	}
 
 	@AfterEach
 	void clear() {
-		simulator.faults().reset();
+		Faults.of(simulator).reset();
 	}
 
 	@Test
 	void throttlingOnThirtyPercentOfCallsKeepsExactTotals() throws Exception {
-		simulator.faults().throttleRate(0.3, 30);
+		Faults.of(simulator).throttleRate(0.3, 30);
 
 		Outcome outcome = completedWithOnlyTheDeniedAccount("throttle");
 
@@ -91,7 +92,7 @@ class AwsFaultsIT {
 
 	@Test
 	void http500And503BurstsKeepExactTotals() throws Exception {
-		simulator.faults()
+		Faults.of(simulator)
 			.failNextCalls("organizations:ListAccountsForParent", 3, 503)
 			.failNextCalls("organizations:DescribeOrganization", 2, 500)
 			.failNextCalls("sts:AssumeRole", 2, 503)
@@ -110,7 +111,7 @@ class AwsFaultsIT {
 	@Test
 	void aSlowFirstAttemptPastThePerAttemptTimeoutIsRetried() throws Exception {
 		Duration slow = Duration.ofMillis(2500);
-		simulator.faults()
+		Faults.of(simulator)
 			.slowNextCalls("inspector2:ListFindings", 1, slow)
 			.slowNextCalls("iam:GetAccountAuthorizationDetails", 1, slow)
 			.slowNextCalls("organizations:ListAccountsForParent", 1, slow)
@@ -128,7 +129,7 @@ class AwsFaultsIT {
 	@Test
 	void aCredentialReportThatStaysInProgressIsANamedGapForThatAccountOnly() throws Exception {
 		String account = "333333333333";
-		simulator.faults().credentialReportNeverReady(account);
+		Faults.of(simulator).credentialReportNeverReady(account);
 
 		Outcome outcome = launcher.launch(TestRuns.demo("report-not-ready", out));
 
@@ -146,7 +147,7 @@ class AwsFaultsIT {
 	@Test
 	void anArtifactDownloadCutOffOnceIsDownloadedAgain() throws Exception {
 		String report = "report-Soc2TypeIICurr01";
-		simulator.faults().truncateArtifactDocument(report, 1);
+		Faults.of(simulator).truncateArtifactDocument(report, 1);
 
 		Outcome outcome = completedWithOnlyTheDeniedAccount("artifact-once");
 
@@ -168,7 +169,7 @@ class AwsFaultsIT {
 	@Test
 	void anArtifactDownloadCutOffEveryTimeIsANamedGapAndNoFile() throws Exception {
 		String report = "report-Soc2TypeIICurr01";
-		simulator.faults().truncateArtifactDocument(report, Integer.MAX_VALUE);
+		Faults.of(simulator).truncateArtifactDocument(report, Integer.MAX_VALUE);
 
 		Outcome outcome = launcher.launch(TestRuns.demo("artifact-always", out));
 
@@ -197,7 +198,7 @@ class AwsFaultsIT {
 		// chain per account and region, fetched in parallel) and 6 coverage calls: the
 		// 31st
 		// call (a findings page) finds it expired, the new session lasts to the end.
-		simulator.faults().expireSessionsAfterOwnCalls(30);
+		Faults.of(simulator).expireSessionsAfterOwnCalls(30);
 
 		Outcome outcome = completedWithOnlyTheDeniedAccount("expired");
 

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
+import dev.evident.simulator.Faults;
 import dev.evident.bundle.PackageManifest;
 import dev.evident.run.RunLayout;
 import dev.evident.job.RunLauncher;
@@ -78,8 +79,11 @@ class HostileDataIT {
 				.replace("@@DESC60K@@", DESCRIPTION);
 			Files.writeString(data, yaml);
 		}
-		hostile = Simulator
-			.start(SimulatorConfig.defaults().withPort(0).withReferenceInstant(DemoSimulator.AS_OF).withDataFile(data));
+		hostile = Simulator.start(SimulatorConfig.defaults()
+			.withFaults(new Faults())
+			.withPort(0)
+			.withReferenceInstant(DemoSimulator.AS_OF)
+			.withDataFile(data));
 		registry.add("evident.aws.endpoint", () -> hostile.endpoint().toString());
 	}
 

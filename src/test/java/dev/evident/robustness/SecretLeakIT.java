@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.evident.simulator.Faults;
 import dev.evident.aws.AwsClientConfigurer;
 import dev.evident.job.RunLauncher;
 import dev.evident.job.RunLauncher.Outcome;
@@ -141,7 +142,7 @@ class SecretLeakIT {
 	@Test
 	void noSecretKeyOrSessionTokenInFilesLogsOrTheDatabaseAndNoExternalIdInTheLogs(CapturedOutput logs)
 			throws Exception {
-		simulator.faults().reset();
+		Faults.of(simulator).reset();
 		simulator.calls().reset();
 		assertThat(aws.baseCredentials().resolveCredentials()).isInstanceOf(AwsSessionCredentials.class);
 

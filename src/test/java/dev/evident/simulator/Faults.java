@@ -8,10 +8,22 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Faults injected into a running {@link Simulator}. All methods are thread-safe and take
- * effect on the next request; {@link #reset()} clears everything.
+ * Faults injected into a running {@link Simulator} by the tests: the fault scripts, which
+ * the product does not ship; the simulator asks through {@link FaultHook}. Start a
+ * simulator with {@code SimulatorConfig.withFaults(new Faults())} and reach them with
+ * {@link #of}. All methods are thread-safe and take effect on the next request;
+ * {@link #reset()} clears everything.
  */
-public final class Faults {
+public final class Faults implements FaultHook {
+
+	/** The faults of a simulator started with them. */
+	public static Faults of(Simulator simulator) {
+		if (simulator.faults() instanceof Faults faults) {
+			return faults;
+		}
+		throw new IllegalStateException("the simulator was started without test faults: "
+				+ "SimulatorConfig.defaults().withFaults(new Faults())");
+	}
 
 	private record OperationFailure(int afterCalls, int httpStatus, AtomicInteger calls) {
 	}
@@ -133,6 +145,7 @@ public final class Faults {
 	}
 
 	/** The page size cap in force. */
+	@Override
 	public int pageSizeLimit() {
 		return pageSizeLimit;
 	}
@@ -233,12 +246,14 @@ public final class Faults {
 
 	// ---- queried by the simulator ----
 
+	@Override
 	public boolean nextCallThrottled() {
 		synchronized (throttleLock) {
 			return throttleRate > 0 && throttleRandom.nextDouble() < throttleRate;
 		}
 	}
 
+	@Override
 	public boolean assumeRoleDenied(String accountId) {
 		return deniedAccounts.contains(accountId);
 	}
@@ -247,6 +262,7 @@ public final class Faults {
 	 * True when this GetCredentialReport call of the account must answer
 	 * ReportInProgress.
 	 */
+	@Override
 	public boolean credentialReportStillInProgress(String accountId) {
 		if (credentialReportNeverReady.contains(accountId)) {
 			return true;
@@ -258,11 +274,13 @@ public final class Faults {
 		return inProgressAnswered.computeIfAbsent(accountId, k -> new AtomicInteger()).incrementAndGet() <= limit;
 	}
 
+	@Override
 	public Duration latency() {
 		return latency;
 	}
 
 	/** The HTTP status to fail this call with, or 0 when the call may proceed. */
+	@Override
 	public int failureStatus(String serviceOperation) {
 		OperationFailure failure = failures.get(serviceOperation);
 		if (failure == null) {
@@ -275,6 +293,7 @@ public final class Faults {
 	 * The HTTP status of a {@link #failNextCalls} or {@link #failEveryKthCall} fault for
 	 * this call, or 0.
 	 */
+	@Override
 	public int transientFailureStatus(String serviceOperation) {
 		synchronized (bursts) {
 			Burst burst = bursts.get(serviceOperation);
@@ -291,6 +310,7 @@ public final class Faults {
 	}
 
 	/** The extra delay of this call of the operation ({@link #slowNextCalls}). */
+	@Override
 	public Duration extraDelay(String serviceOperation) {
 		SlowCalls slow = slowCalls.get(serviceOperation);
 		if (slow != null && slow.remaining().getAndDecrement() > 0) {
@@ -300,6 +320,7 @@ public final class Faults {
 	}
 
 	/** Whether this download of the report's document must be cut off. */
+	@Override
 	public boolean truncateDocument(String reportId) {
 		AtomicInteger remaining = truncatedDocuments.get(reportId);
 		return remaining != null && remaining.getAndUpdate(n -> n == Integer.MAX_VALUE ? n : n - 1) > 0;
@@ -309,6 +330,7 @@ public final class Faults {
 	 * Counts one call signed by a simulator-issued session; true when the session has
 	 * outlived {@link #expireSessionsAfterOwnCalls}.
 	 */
+	@Override
 	public boolean sessionExpiredAfterOwnCalls(String accessKeyId) {
 		long limit = expireSessionsAfterOwnCalls;
 		if (limit < 0) {
@@ -317,6 +339,7 @@ public final class Faults {
 		return sessionCalls.computeIfAbsent(accessKeyId, k -> new AtomicInteger()).incrementAndGet() > limit;
 	}
 
+	@Override
 	public boolean credentialsExpired(long issuedAtCall, long currentCall) {
 		long limit = expireCredentialsAfterCalls;
 		return limit >= 0 && currentCall - issuedAtCall > limit;
@@ -390,19 +413,23 @@ public final class Faults {
 		objectTruncation = null;
 	}
 
+	@Override
 	public int findingsReportInProgressPolls() {
 		return findingsReportInProgressPolls;
 	}
 
 	/** The error code reports created now must fail with, or null. */
+	@Override
 	public String findingsReportFailure() {
 		return findingsReportFailure;
 	}
 
+	@Override
 	public boolean bucketMissing(String bucket) {
 		return missingBuckets.contains(bucket);
 	}
 
+	@Override
 	public boolean objectReadDenied(String bucket) {
 		return deniedObjectReads.contains(bucket);
 	}
@@ -411,6 +438,7 @@ public final class Faults {
 	 * The number of bytes after which this download must be cut off, or -1 for a whole
 	 * download.
 	 */
+	@Override
 	public long objectReadCutOff() {
 		Truncation t = objectTruncation;
 		return t != null && t.remaining().getAndDecrement() > 0 ? t.afterBytes() : -1;

@@ -25,8 +25,10 @@ class SimulatorFaultsTest {
 
 	@BeforeAll
 	static void start() {
-		sim = Simulator
-			.start(SimulatorConfig.defaults().withReferenceInstant(SimulatorIamStsTest.REFERENCE).withThreads(4));
+		sim = Simulator.start(SimulatorConfig.defaults()
+			.withFaults(new Faults())
+			.withReferenceInstant(SimulatorIamStsTest.REFERENCE)
+			.withThreads(4));
 	}
 
 	@AfterAll
@@ -36,7 +38,7 @@ class SimulatorFaultsTest {
 
 	@AfterEach
 	void reset() {
-		sim.faults().reset();
+		Faults.of(sim).reset();
 	}
 
 	private static long usEast1Findings() {
@@ -45,7 +47,7 @@ class SimulatorFaultsTest {
 
 	@Test
 	void throttlingIsRetriedBySdkAndTotalsStayExact() {
-		sim.faults().throttleRate(0.2, 42);
+		Faults.of(sim).throttleRate(0.2, 42);
 		long before = sim.calls().count("inspector2:ListFindings");
 		try (Inspector2Client inspector = SdkClients.build(Inspector2Client.builder(), sim, SdkClients.BASE,
 				Region.US_EAST_1, 10);
@@ -68,7 +70,7 @@ class SimulatorFaultsTest {
 
 	@Test
 	void assumeRoleDeniedForDataFileFaultAndSuspendedAccounts() {
-		sim.faults().denyAssumeRole("333333333333");
+		Faults.of(sim).denyAssumeRole("333333333333");
 		try (StsClient sts = SdkClients.build(StsClient.builder(), sim)) {
 			for (String account : new String[] { "777777777777", "333333333333", "888888888888" }) {
 				assertThatThrownBy(
@@ -79,7 +81,7 @@ class SimulatorFaultsTest {
 						assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
 					});
 			}
-			sim.faults().reset();
+			Faults.of(sim).reset();
 			assertThat(sts.assumeRole(
 					r -> r.roleArn("arn:aws:iam::333333333333:role/EvidentAuditRole").roleSessionName("evident-test"))
 				.credentials()
@@ -93,7 +95,7 @@ class SimulatorFaultsTest {
 
 	@Test
 	void credentialReportInProgressThreeTimesThenComplete() {
-		sim.faults().credentialReportInProgress(3);
+		Faults.of(sim).credentialReportInProgress(3);
 		var creds = SdkClients.assume(sim, "555555555555", "EvidentAuditRole");
 		try (IamClient iam = SdkClients.build(IamClient.builder(), sim, creds, Region.AWS_GLOBAL, 1)) {
 			iam.generateCredentialReport();
@@ -115,7 +117,7 @@ class SimulatorFaultsTest {
 
 	@Test
 	void latencyDelaysEveryCall() {
-		sim.faults().latency(Duration.ofMillis(200));
+		Faults.of(sim).latency(Duration.ofMillis(200));
 		try (StsClient sts = SdkClients.build(StsClient.builder(), sim)) {
 			long start = System.nanoTime();
 			sts.getCallerIdentity();
@@ -125,7 +127,7 @@ class SimulatorFaultsTest {
 
 	@Test
 	void failOperationAfterCallsUntilCleared() {
-		sim.faults().failOperation("inspector2:ListFindings", 3, 500);
+		Faults.of(sim).failOperation("inspector2:ListFindings", 3, 500);
 		try (Inspector2Client inspector = SdkClients.build(Inspector2Client.builder(), sim, SdkClients.BASE,
 				Region.US_EAST_1, 1)) {
 			var pages = inspector.listFindingsPaginator(r -> r.maxResults(10)).iterator();
@@ -136,7 +138,7 @@ class SimulatorFaultsTest {
 				assertThat(e.statusCode()).isEqualTo(500);
 				assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InternalServerException");
 			});
-			sim.faults().clear("inspector2:ListFindings");
+			Faults.of(sim).clear("inspector2:ListFindings");
 			assertThat(inspector.listFindingsPaginator(r -> r.maxResults(100)).findings().stream().count())
 				.isEqualTo(usEast1Findings());
 		}
@@ -145,7 +147,7 @@ class SimulatorFaultsTest {
 	@Test
 	void expiredTemporaryCredentials() {
 		var creds = SdkClients.assume(sim, "222222222222", "EvidentAuditRole");
-		sim.faults().expireCredentialsAfterCalls(0);
+		Faults.of(sim).expireCredentialsAfterCalls(0);
 		try (IamClient iam = SdkClients.build(IamClient.builder(), sim, creds, Region.AWS_GLOBAL, 1);
 				IamClient base = SdkClients.build(IamClient.builder(), sim, SdkClients.BASE, Region.AWS_GLOBAL, 1)) {
 			assertThatThrownBy(iam::getAccountSummary).isInstanceOfSatisfying(IamException.class,

@@ -54,8 +54,10 @@ class SimulatorFindingsReportTest {
 
 	@BeforeAll
 	static void start() {
-		sim = Simulator
-			.start(SimulatorConfig.defaults().withReferenceInstant(SimulatorIamStsTest.REFERENCE).withThreads(4));
+		sim = Simulator.start(SimulatorConfig.defaults()
+			.withFaults(new Faults())
+			.withReferenceInstant(SimulatorIamStsTest.REFERENCE)
+			.withThreads(4));
 		inspector = SdkClients.build(Inspector2Client.builder(), sim);
 		s3 = SdkClients.build(S3Client.builder().forcePathStyle(true), sim);
 	}
@@ -69,13 +71,13 @@ class SimulatorFindingsReportTest {
 
 	@AfterEach
 	void reset() {
-		sim.faults().reset();
+		Faults.of(sim).reset();
 	}
 
 	@Test
 	void reportOfEveryStatusIsWaitedForThenStreamedFromS3WithItsEncryptionHeaders() throws IOException {
 		// given: reports stay in progress for two status calls
-		sim.faults().findingsReportInProgressPolls(2);
+		Faults.of(sim).findingsReportInProgressPolls(2);
 
 		// when
 		String id = inspector
@@ -127,7 +129,7 @@ class SimulatorFindingsReportTest {
 
 	@Test
 	void reportsFailWithTheModelsErrorCodes() {
-		sim.faults().missingBucket("no-such-bucket");
+		Faults.of(sim).missingBucket("no-such-bucket");
 		assertThat(failure(report("no-such-bucket", null, KMS_KEY).build()))
 			.isEqualTo(ReportingErrorCode.BUCKET_NOT_FOUND);
 		assertThat(failure(report("evident-exports", null, "not-a-key").build()))
@@ -136,7 +138,7 @@ class SimulatorFindingsReportTest {
 				failure(report("evident-exports", null, KMS_KEY).filterCriteria(f -> f.awsAccountId(eq("000000000000")))
 					.build()))
 			.isEqualTo(ReportingErrorCode.NO_FINDINGS_FOUND);
-		sim.faults().failFindingsReports("INVALID_PERMISSIONS");
+		Faults.of(sim).failFindingsReports("INVALID_PERMISSIONS");
 		assertThat(failure(report("evident-exports", null, KMS_KEY).build()))
 			.isEqualTo(ReportingErrorCode.INVALID_PERMISSIONS);
 		assertThatThrownBy(() -> inspector.createFindingsReport(
@@ -151,10 +153,10 @@ class SimulatorFindingsReportTest {
 
 		assertThatThrownBy(() -> s3.getObject(r -> r.bucket("evident-exports").key("denied/unknown.json")))
 			.isInstanceOf(NoSuchKeyException.class);
-		sim.faults().missingBucket("gone");
+		Faults.of(sim).missingBucket("gone");
 		assertThatThrownBy(() -> s3.getObject(r -> r.bucket("gone").key("x.json")))
 			.isInstanceOf(NoSuchBucketException.class);
-		sim.faults().denyObjectReads("evident-exports");
+		Faults.of(sim).denyObjectReads("evident-exports");
 		assertThatThrownBy(() -> s3.getObject(r -> r.bucket("evident-exports").key("denied/" + id + ".json")))
 			.isInstanceOfSatisfying(S3Exception.class, e -> {
 				assertThat(e.statusCode()).isEqualTo(403);

@@ -36,7 +36,8 @@ class SimulatorIamStsTest {
 
 	@BeforeAll
 	static void start() {
-		sim = Simulator.start(SimulatorConfig.defaults().withReferenceInstant(REFERENCE).withThreads(4));
+		sim = Simulator
+			.start(SimulatorConfig.defaults().withFaults(new Faults()).withReferenceInstant(REFERENCE).withThreads(4));
 	}
 
 	@AfterAll

@@ -37,8 +37,10 @@ class SimulatorOrgInspectorArtifactTest {
 
 	@BeforeAll
 	static void start() {
-		sim = Simulator
-			.start(SimulatorConfig.defaults().withReferenceInstant(SimulatorIamStsTest.REFERENCE).withThreads(4));
+		sim = Simulator.start(SimulatorConfig.defaults()
+			.withFaults(new Faults())
+			.withReferenceInstant(SimulatorIamStsTest.REFERENCE)
+			.withThreads(4));
 	}
 
 	@AfterAll

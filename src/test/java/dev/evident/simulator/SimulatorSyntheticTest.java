@@ -51,6 +51,7 @@ class SimulatorSyntheticTest {
 	@BeforeAll
 	static void start() {
 		sim = Simulator.start(SimulatorConfig.defaults()
+			.withFaults(new Faults())
 			.withReferenceInstant(SimulatorIamStsTest.REFERENCE)
 			.withThreads(4)
 			.withSynthetic(SyntheticSize.defaults()));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import dev.evident.simulator.Faults;
 import dev.evident.simulator.Simulator;
 import dev.evident.simulator.SimulatorConfig;
 import dev.evident.simulator.model.Finding;
@@ -35,7 +36,8 @@ public final class DemoSimulator {
 
 	public static synchronized Simulator get() {
 		if (simulator == null) {
-			simulator = Simulator.start(SimulatorConfig.defaults().withPort(0).withReferenceInstant(AS_OF));
+			simulator = Simulator
+				.start(SimulatorConfig.defaults().withFaults(new Faults()).withPort(0).withReferenceInstant(AS_OF));
 			Runtime.getRuntime().addShutdownHook(new Thread(simulator::close));
 		}
 		return simulator;

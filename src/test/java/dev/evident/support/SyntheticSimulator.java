@@ -3,6 +3,7 @@ package dev.evident.support;
 import java.nio.file.Path;
 import java.util.List;
 
+import dev.evident.simulator.Faults;
 import dev.evident.run.Period;
 import dev.evident.run.RunParameters;
 import dev.evident.run.Source;
@@ -24,6 +25,7 @@ public final class SyntheticSimulator {
 	/** Starts a simulator serving a synthetic organization of {@code size}. */
 	public static Simulator start(SyntheticSize size, int threads) {
 		return Simulator.start(SimulatorConfig.defaults()
+			.withFaults(new Faults())
 			.withPort(0)
 			.withReferenceInstant(DemoSimulator.AS_OF)
 			.withThreads(threads)

@@ -19,7 +19,8 @@ public final class Pagination {
 	private static final String PREFIX = "evident-sim:";
 
 	/**
-	 * The page size cap of the request being served (see {@code Faults.pageSizeLimit}).
+	 * The page size cap of the request being served (see
+	 * {@code FaultHook.pageSizeLimit}).
 	 */
 	private static final ThreadLocal<Integer> LIMIT = ThreadLocal.withInitial(() -> Integer.MAX_VALUE);
 

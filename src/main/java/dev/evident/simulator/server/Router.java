@@ -1,7 +1,7 @@
 package dev.evident.simulator.server;
 
 import dev.evident.simulator.CallLog;
-import dev.evident.simulator.Faults;
+import dev.evident.simulator.FaultHook;
 
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +17,7 @@ public final class Router {
 
 	private final Map<String, Service> services;
 
-	private final Faults faults;
+	private final FaultHook faults;
 
 	private final CallLog calls;
 
@@ -27,7 +27,7 @@ public final class Router {
 
 	private final Function<SimRequest, SimResponse> documents;
 
-	public Router(List<Service> services, Faults faults, CallLog calls, SessionStore sessions,
+	public Router(List<Service> services, FaultHook faults, CallLog calls, SessionStore sessions,
 			String managementAccountId, Function<SimRequest, SimResponse> documents) {
 		this.services = services.stream().collect(java.util.stream.Collectors.toMap(Service::name, s -> s));
 		this.faults = faults;

@@ -1,7 +1,7 @@
 package dev.evident.simulator.service;
 
 import dev.evident.simulator.SimulatedOrganization;
-import dev.evident.simulator.Faults;
+import dev.evident.simulator.FaultHook;
 import dev.evident.simulator.data.Ids;
 import dev.evident.simulator.model.ArtifactReport;
 import dev.evident.simulator.server.SimRequest;
@@ -43,13 +43,13 @@ public final class ArtifactDocuments {
 
 	private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
 
-	private final Faults faults;
+	private final FaultHook faults;
 
 	public ArtifactDocuments(SimulatedOrganization org, Supplier<URI> endpoint) {
-		this(org, endpoint, new Faults());
+		this(org, endpoint, FaultHook.NONE);
 	}
 
-	public ArtifactDocuments(SimulatedOrganization org, Supplier<URI> endpoint, Faults faults) {
+	public ArtifactDocuments(SimulatedOrganization org, Supplier<URI> endpoint, FaultHook faults) {
 		this.org = org;
 		this.endpoint = endpoint;
 		this.faults = faults;

@@ -3,7 +3,7 @@ package dev.evident.simulator.service;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.evident.simulator.Faults;
+import dev.evident.simulator.FaultHook;
 import dev.evident.simulator.data.Ids;
 import dev.evident.simulator.model.Finding;
 import dev.evident.simulator.server.Call;
@@ -41,11 +41,11 @@ import java.util.regex.Pattern;
  * shape (rendered by {@link FindingJson}), as the user guide describes a JSON report
  * ("the details of the findings"). Readers should accept timestamps as epoch seconds or
  * ISO-8601 strings.</li>
- * <li>Outcomes: IN_PROGRESS for {@link Faults#findingsReportInProgressPolls} status
- * calls, then SUCCEEDED, or FAILED with the model's {@code ReportingErrorCode}:
- * BUCKET_NOT_FOUND ({@link Faults#missingBucket}), MALFORMED_KMS_KEY (not a KMS key ARN),
- * NO_FINDINGS_FOUND (nothing matches), or any code set by
- * {@link Faults#failFindingsReports}.</li>
+ * <li>Outcomes: IN_PROGRESS for the test fault {@code findingsReportInProgressPolls}
+ * status calls, then SUCCEEDED, or FAILED with the model's {@code ReportingErrorCode}:
+ * BUCKET_NOT_FOUND (the test fault {@code missingBucket}), MALFORMED_KMS_KEY (not a KMS
+ * key ARN), NO_FINDINGS_FOUND (nothing matches), or any code set by the test fault
+ * {@code failFindingsReports}.</li>
  * </ul>
  */
 final class FindingsReports {
@@ -57,14 +57,14 @@ final class FindingsReports {
 
 	private final S3Objects objects;
 
-	private final Faults faults;
+	private final FaultHook faults;
 
 	private final Map<String, Report> reports = new ConcurrentHashMap<>();
 
 	/**
 	 * @param visible the findings a caller account may see in a region
 	 */
-	FindingsReports(BiFunction<String, String, Iterable<Finding>> visible, S3Objects objects, Faults faults) {
+	FindingsReports(BiFunction<String, String, Iterable<Finding>> visible, S3Objects objects, FaultHook faults) {
 		this.visible = visible;
 		this.objects = objects;
 		this.faults = faults;

@@ -1,7 +1,7 @@
 package dev.evident.simulator.service;
 
 import dev.evident.simulator.SimulatedOrganization;
-import dev.evident.simulator.Faults;
+import dev.evident.simulator.FaultHook;
 import dev.evident.simulator.model.IamAccount;
 import dev.evident.simulator.model.IamUser;
 import dev.evident.simulator.server.Call;
@@ -35,13 +35,13 @@ public final class IamService implements Service {
 
 	private final SimulatedOrganization org;
 
-	private final Faults faults;
+	private final FaultHook faults;
 
 	private final Supplier<Instant> clock;
 
 	private final Map<String, Instant> reports = new ConcurrentHashMap<>();
 
-	public IamService(SimulatedOrganization org, Faults faults, Supplier<Instant> clock) {
+	public IamService(SimulatedOrganization org, FaultHook faults, Supplier<Instant> clock) {
 		this.org = org;
 		this.faults = faults;
 		this.clock = clock;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evident.simulator.SimulatedOrganization;
-import dev.evident.simulator.Faults;
+import dev.evident.simulator.FaultHook;
 import dev.evident.simulator.FindingSource;
 import dev.evident.simulator.model.Account;
 import dev.evident.simulator.model.Finding;
@@ -43,11 +43,11 @@ public final class Inspector2Service implements Service {
 	private final FindingsReports reports;
 
 	public Inspector2Service(SimulatedOrganization org) {
-		this(org, new Faults(), new S3Objects());
+		this(org, FaultHook.NONE, new S3Objects());
 	}
 
 	/** Findings reports are written to {@code objects} (served by {@link S3Service}). */
-	public Inspector2Service(SimulatedOrganization org, Faults faults, S3Objects objects) {
+	public Inspector2Service(SimulatedOrganization org, FaultHook faults, S3Objects objects) {
 		this.org = org;
 		this.findings = org.findingSource();
 		this.reports = new FindingsReports(this::visibleFindings, objects, faults);

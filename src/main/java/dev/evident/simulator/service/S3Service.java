@@ -1,6 +1,6 @@
 package dev.evident.simulator.service;
 
-import dev.evident.simulator.Faults;
+import dev.evident.simulator.FaultHook;
 import dev.evident.simulator.server.Call;
 import dev.evident.simulator.server.Protocol;
 import dev.evident.simulator.server.S3Protocol;
@@ -18,9 +18,9 @@ import java.time.format.DateTimeFormatter;
 /**
  * Amazon S3 (REST-XML, path-style addressing): GetObject, streamed with chunked transfer
  * encoding as the object is generated, and HeadObject. Objects carry the SSE-KMS headers
- * of the key they were written with. Every bucket exists unless
- * {@link Faults#missingBucket} says otherwise; any caller may read unless
- * {@link Faults#denyObjectReads} says otherwise.
+ * of the key they were written with. Every bucket exists unless the test fault
+ * {@code missingBucket} says otherwise; any caller may read unless the test fault
+ * {@code denyObjectReads} says otherwise.
  */
 public final class S3Service implements Service {
 
@@ -28,9 +28,9 @@ public final class S3Service implements Service {
 
 	private final S3Objects objects;
 
-	private final Faults faults;
+	private final FaultHook faults;
 
-	public S3Service(S3Objects objects, Faults faults) {
+	public S3Service(S3Objects objects, FaultHook faults) {
 		this.objects = objects;
 		this.faults = faults;
 	}

@@ -2,7 +2,7 @@ package dev.evident.simulator.service;
 
 import dev.evident.simulator.CallLog;
 import dev.evident.simulator.SimulatedOrganization;
-import dev.evident.simulator.Faults;
+import dev.evident.simulator.FaultHook;
 import dev.evident.simulator.model.Account;
 import dev.evident.simulator.server.Call;
 import dev.evident.simulator.server.Protocol;
@@ -29,13 +29,13 @@ public final class StsService implements Service {
 
 	private final SimulatedOrganization org;
 
-	private final Faults faults;
+	private final FaultHook faults;
 
 	private final CallLog calls;
 
 	private final SessionStore sessions;
 
-	public StsService(SimulatedOrganization org, Faults faults, CallLog calls, SessionStore sessions) {
+	public StsService(SimulatedOrganization org, FaultHook faults, CallLog calls, SessionStore sessions) {
 		this.org = org;
 		this.faults = faults;
 		this.calls = calls;
