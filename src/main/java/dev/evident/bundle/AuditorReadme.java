@@ -10,7 +10,7 @@ final class AuditorReadme {
 	private AuditorReadme() {
 	}
 
-	static String text(RunRecord run, boolean signed) {
+	static String text(RunRecord run, String packageId, boolean signed) {
 		String nl = "\n";
 		StringBuilder b = new StringBuilder();
 		b.append("Evident compliance evidence package").append(nl);
@@ -30,7 +30,12 @@ final class AuditorReadme {
 			.append(")")
 			.append(nl);
 		b.append("As of:        ").append(run.asOf()).append(" (every age is computed at this instant)").append(nl);
-		b.append("Run:          ").append(run.runId()).append(nl).append(nl);
+		b.append("Run:          ").append(run.runId()).append(nl);
+		b.append("Package:      ").append(packageId);
+		if (!packageId.equals(run.runId())) {
+			b.append(" (rendered again from the evidence of run ").append(run.runId()).append(")");
+		}
+		b.append(nl).append(nl);
 		b.append("Layout").append(nl).append("------").append(nl);
 		b.append("evidence-report.pdf      the report: summary, gaps, controls, frameworks, appendix of files")
 			.append(nl);

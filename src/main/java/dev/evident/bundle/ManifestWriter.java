@@ -19,14 +19,19 @@ final class ManifestWriter {
 
 	private final JsonFactory json = new JsonFactory();
 
-	void write(OutputStream out, RunRecord run, String toolVersion, Instant createdAt, List<Recorded> files)
-			throws IOException {
+	void write(OutputStream out, RunRecord run, String packageId, String toolVersion, Instant createdAt,
+			List<Recorded> files) throws IOException {
 		try (JsonGenerator g = json.createGenerator(out, JsonEncoding.UTF8)) {
 			g.useDefaultPrettyPrinter();
 			g.writeStartObject();
 			g.writeStringField("manifestVersion", "1");
 			g.writeStringField("tool", "evident " + toolVersion);
 			g.writeStringField("runId", run.runId());
+			g.writeStringField("packageId", packageId);
+			if (!packageId.equals(run.runId())) {
+				// built again by evident render from the evidence of run runId
+				g.writeStringField("renderedFrom", run.runId());
+			}
 			g.writeStringField("organizationId", run.orgId());
 			g.writeStringField("managementAccountId", run.managementAccountId());
 			g.writeStringField("period", run.period().toString());

@@ -30,12 +30,12 @@ public final class PackageManifest {
 		var staging = run.layout().staging();
 		Files.createDirectories(staging);
 		files.write(run.runId(), staging, RunLayout.README,
-				AuditorReadme.text(run.record(), signed).getBytes(StandardCharsets.UTF_8),
+				AuditorReadme.text(run.record(), run.packageId(), signed).getBytes(StandardCharsets.UTF_8),
 				new EvidenceFiles.Source("evident:seal", null, null, null, Instant.now()));
 		MessageDigest sha = EvidenceFiles.sha256();
 		try (OutputStream out = new DigestOutputStream(Files.newOutputStream(staging.resolve(RunLayout.MANIFEST)),
 				sha)) {
-			new ManifestWriter().write(out, run.record(), toolVersion, Instant.now(),
+			new ManifestWriter().write(out, run.record(), run.packageId(), toolVersion, Instant.now(),
 					files.list(run.runId()).stream().filter(f -> !f.file().path().equals(RunLayout.REPORT)).toList());
 		}
 		return HexFormat.of().formatHex(sha.digest());

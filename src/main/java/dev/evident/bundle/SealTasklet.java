@@ -70,7 +70,7 @@ public class SealTasklet implements Tasklet {
 			throw new IllegalStateException("neither the staging folder nor the package of run " + run.runId()
 					+ " exists under " + layout.periodDir());
 		}
-		DeterministicZip.zip(layout.packageDir(), run.runId(), layout.bundle());
+		DeterministicZip.zip(layout.packageDir(), run.packageId(), layout.bundle());
 		return RepeatStatus.FINISHED;
 	}
 

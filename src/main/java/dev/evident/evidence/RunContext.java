@@ -17,11 +17,22 @@ public record RunContext(RunParameters parameters, RunRecord record, RunLayout l
 		if (record.orgId() == null) {
 			throw new IllegalStateException("run " + parameters.runId() + " has not discovered its organization");
 		}
-		return new RunContext(parameters, record,
-				new RunLayout(parameters.out(), record.orgId(), parameters.period(), parameters.runId()));
+		String packageId = step.getJobExecution().getJobParameters().getString(RunLayout.PACKAGE_ID);
+		return new RunContext(parameters, record, new RunLayout(parameters.out(), record.orgId(), parameters.period(),
+				packageId == null ? parameters.runId() : packageId));
 	}
 
 	public String runId() {
 		return parameters.runId();
+	}
+
+	/** The package's own id: the run id, or a rendering's new id. */
+	public String packageId() {
+		return layout.packageId();
+	}
+
+	/** Whether this package is built again from an earlier run's evidence. */
+	public boolean rendered() {
+		return !packageId().equals(runId());
 	}
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.evident.job.RunLauncher.Outcome;
+import dev.evident.run.RunLayout;
 import dev.evident.run.RunParameters;
 
 import org.springframework.batch.core.job.Job;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * Renders a past run again ({@code evident render --run RUN_ID}) with the parameters it
  * was collected with: same period, scope and {@code asOf}, so the same evidence gives the
- * same results.
+ * same results. The new package has its own id and records the run it was rendered from;
+ * the run's own package stays as it was sealed.
  */
 @Component
 public class RenderLauncher {
@@ -57,7 +59,10 @@ public class RenderLauncher {
 
 	private Outcome render(JobParameters collected, List<String> frameworks) throws Exception {
 		JobParametersBuilder parameters = new JobParametersBuilder(collected);
-		parameters.addString("render.at", Instant.now().toString(), true);
+		Instant now = Instant.now();
+		parameters.addString("render.at", now.toString(), true);
+		// its own id: two packages with different hashes never share one
+		parameters.addString(RunLayout.PACKAGE_ID, RunLauncher.newRunId(now), true);
 		if (frameworks != null && !frameworks.isEmpty()) {
 			parameters.addString("frameworks", String.join(",", frameworks), false);
 		}

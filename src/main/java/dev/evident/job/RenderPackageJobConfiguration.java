@@ -25,20 +25,19 @@ public class RenderPackageJobConfiguration {
 	public static final String JOB_NAME = "renderPackage";
 
 	@Bean
-	Step reopenPackage(JobRepository jobRepository, PlatformTransactionManager transactionManager, Runs runs,
+	Step copyPackage(JobRepository jobRepository, PlatformTransactionManager transactionManager, Runs runs,
 			Progress progress) {
-		return new StepBuilder("reopenPackage", jobRepository)
-			.tasklet(new ReopenPackageTasklet(runs), transactionManager)
+		return new StepBuilder("copyPackage", jobRepository).tasklet(new CopyPackageTasklet(runs), transactionManager)
 			.listener(new ProgressListener(progress))
 			.build();
 	}
 
 	@Bean
-	Job renderPackage(JobRepository jobRepository, @Qualifier("reopenPackage") Step reopenPackage,
+	Job renderPackage(JobRepository jobRepository, @Qualifier("copyPackage") Step copyPackage,
 			@Qualifier("evaluateControls") Step evaluateControls, @Qualifier("renderWorkbook") Step renderWorkbook,
 			@Qualifier("writeManifest") Step writeManifest, @Qualifier("renderReport") Step renderReport,
 			@Qualifier("seal") Step seal) {
-		return new JobBuilder(JOB_NAME, jobRepository).start(reopenPackage)
+		return new JobBuilder(JOB_NAME, jobRepository).start(copyPackage)
 			.next(evaluateControls)
 			.next(renderWorkbook)
 			.next(writeManifest)

@@ -110,8 +110,9 @@ public class RunLauncher {
 		String runId = execution.getJobParameters().getString(RunParameters.RUN_ID);
 		RunParameters actual = RunParameters.from(execution.getJobParameters());
 		var record = runs.find(runId);
+		String packageId = execution.getJobParameters().getString(RunLayout.PACKAGE_ID);
 		Optional<RunLayout> layout = record.filter(r -> r.orgId() != null)
-			.map(r -> new RunLayout(actual.out(), r.orgId(), actual.period(), runId));
+			.map(r -> new RunLayout(actual.out(), r.orgId(), actual.period(), packageId == null ? runId : packageId));
 		int gapCount = gaps.count(runId);
 		int exit = execution.getStatus() == BatchStatus.COMPLETED ? (gapCount > 0 ? ExitCode.GAPS : ExitCode.COMPLETE)
 				: ExitCode.FAILED;

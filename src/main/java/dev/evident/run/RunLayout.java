@@ -4,11 +4,17 @@ import java.nio.file.Path;
 import java.util.regex.Pattern;
 
 /**
- * Where one run's files go. Paths are built from ids only, never from names that come
+ * Where one package's files go. Paths are built from ids only, never from names that come
  * from AWS. Everything is written under a hidden staging folder and moved into place by
  * the seal step, so a crash never leaves a folder that looks like a complete package.
+ *
+ * @param packageId the package's own id: the run id for the package a collection seals; a
+ * new id for each package {@code evident render} builds again from a run's evidence
  */
-public record RunLayout(Path out, String orgId, Period period, String runId) {
+public record RunLayout(Path out, String orgId, Period period, String packageId) {
+
+	/** The job parameter of a rendering's own package id. */
+	public static final String PACKAGE_ID = "package.id";
 
 	/**
 	 * The PDF report, the one file manifest.json cannot list (its cover quotes the
@@ -30,7 +36,7 @@ public record RunLayout(Path out, String orgId, Period period, String runId) {
 
 	public RunLayout {
 		requireSafe(orgId, "organization id");
-		requireSafe(runId, "run id");
+		requireSafe(packageId, "package id");
 	}
 
 	public static String requireSafe(String id, String what) {
@@ -46,15 +52,20 @@ public record RunLayout(Path out, String orgId, Period period, String runId) {
 
 	/** The folder the steps write into while the run is in progress. */
 	public Path staging() {
-		return periodDir().resolve("." + runId + ".partial");
+		return periodDir().resolve("." + packageId + ".partial");
 	}
 
 	/** The finished package folder. */
 	public Path packageDir() {
-		return periodDir().resolve(runId);
+		return periodDir().resolve(packageId);
+	}
+
+	/** The layout of another package of the same organization and period. */
+	public RunLayout withPackageId(String otherPackageId) {
+		return new RunLayout(out, orgId, period, otherPackageId);
 	}
 
 	public Path bundle() {
-		return periodDir().resolve("evident-" + orgId + "-" + period + "-" + runId + ".zip");
+		return periodDir().resolve("evident-" + orgId + "-" + period + "-" + packageId + ".zip");
 	}
 }
