@@ -63,7 +63,8 @@ public class RenderCommand implements Callable<Integer> {
 		PrintWriter err = spec.commandLine().getErr();
 		Map<String, Object> properties = new LinkedHashMap<>(Logging.defaults(verbose));
 		properties.put("evident.version", Version.current());
-		String templatesError = templates.apply(properties);
+		Map<String, Object> given = new LinkedHashMap<>();
+		String templatesError = templates.apply(given);
 		if (templatesError != null) {
 			return Failures.usage(err, templatesError);
 		}
@@ -71,11 +72,12 @@ public class RenderCommand implements Callable<Integer> {
 			if (signAlias == null || !Files.isReadable(signKeystore)) {
 				return Failures.usage(err, "--sign-keystore needs a readable file and --sign-alias");
 			}
-			properties.put("evident.sign.keystore", signKeystore.toAbsolutePath().toString());
-			properties.put("evident.sign.alias", signAlias);
+			given.put("evident.sign.keystore", signKeystore.toAbsolutePath().toString());
+			given.put("evident.sign.alias", signAlias);
 		}
 		SpringApplication app = new SpringApplication(EvidentApplication.class);
 		app.setDefaultProperties(properties);
+		CommandLineProperties.addFirst(app, given);
 		try (ConfigurableApplicationContext context = app.run()) {
 			context.getBean(ControlCatalog.class).selecting(frameworks);
 			Outcome outcome = context.getBean(RenderLauncher.class).render(runId, frameworks);

@@ -47,13 +47,15 @@ final class RunExecution {
 		Map<String, Object> properties = new LinkedHashMap<>(extraProperties);
 		properties.put("evident.parallelism", parameters.parallelism());
 		properties.put("evident.artifact.documents", options.artifactDocuments);
+		// what the user gave on the command line wins over the environment and any file
+		Map<String, Object> given = new LinkedHashMap<>();
 		if (options.mappings != null) {
 			if (!java.nio.file.Files.isDirectory(options.mappings)) {
 				return Failures.usage(err, "--mappings " + options.mappings + " is not a folder");
 			}
-			properties.put("evident.mappings-dir", options.mappings.toAbsolutePath().toString());
+			given.put("evident.mappings-dir", options.mappings.toAbsolutePath().toString());
 		}
-		String templatesError = options.templates.apply(properties);
+		String templatesError = options.templates.apply(given);
 		if (templatesError != null) {
 			return Failures.usage(err, templatesError);
 		}
@@ -64,20 +66,21 @@ final class RunExecution {
 			if (!java.nio.file.Files.isReadable(options.signKeystore)) {
 				return Failures.usage(err, "--sign-keystore " + options.signKeystore + " is not a readable file");
 			}
-			properties.put("evident.sign.keystore", options.signKeystore.toAbsolutePath().toString());
-			properties.put("evident.sign.alias", options.signAlias);
+			given.put("evident.sign.keystore", options.signKeystore.toAbsolutePath().toString());
+			given.put("evident.sign.alias", options.signAlias);
 		}
 		if (!options.overrides.isEmpty()) {
-			properties.put("evident.control-overrides", String.join(",", options.overrides));
+			given.put("evident.control-overrides", String.join(",", options.overrides));
 		}
 		if (options.roleName != null) {
-			properties.put("evident.aws.role-name", options.roleName);
+			given.put("evident.aws.role-name", options.roleName);
 		}
 		if (options.externalId != null) {
-			properties.put("evident.aws.external-id", options.externalId);
+			given.put("evident.aws.external-id", options.externalId);
 		}
 		SpringApplication app = new SpringApplication(EvidentApplication.class);
 		app.setDefaultProperties(merge(Logging.defaults(verbose), properties));
+		CommandLineProperties.addFirst(app, given);
 		try (ConfigurableApplicationContext context = app.run()) {
 			ControlCatalog catalog = context.getBean(ControlCatalog.class);
 			catalog.selecting(parameters.frameworks());

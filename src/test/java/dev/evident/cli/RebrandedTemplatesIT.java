@@ -85,6 +85,27 @@ class RebrandedTemplatesIT {
 	}
 
 	@Test
+	void theOptionWinsOverATeamWideSetting() throws Exception {
+		// given: the team's brand set for every run (EVIDENT_TEMPLATES_DIR, or here the
+		// system property, which ranks above the environment)
+		Path team = brand("team", "Team-wide evidence", "Gaps");
+		Path acme = brand("acme", "Acme Corp audit evidence", "Gaps");
+		System.setProperty("evident.templates-dir", team.toString());
+		try {
+			// when: one run names its own
+			int code = EvidentApplication.execute(new PrintWriter(out, true), new PrintWriter(err, true), "demo",
+					"--templates", acme.toString(), "--out", tmp.resolve("out").toString());
+
+			// then
+			assertThat(code).as(err.toString()).isEqualTo(ExitCode.GAPS);
+			assertThat(pdfText(packageDir())).contains("Acme Corp audit evidence").doesNotContain("Team-wide");
+		}
+		finally {
+			System.clearProperty("evident.templates-dir");
+		}
+	}
+
+	@Test
 	void aTemplatesFolderThatIsNotAFolderIsAUsageError() {
 		int code = EvidentApplication.execute(new PrintWriter(out, true), new PrintWriter(err, true), "demo",
 				"--templates", tmp.resolve("nowhere").toString(), "--out", tmp.resolve("out").toString());
