@@ -22,7 +22,7 @@ public class EvidentApplication {
 	}
 
 	public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
-		CommandLine cli = new CommandLine(new EvidentCommand());
+		CommandLine cli = new CommandLine(new EvidentCommand(EvidentApplication.class));
 		cli.setOut(out);
 		cli.setErr(err);
 		cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

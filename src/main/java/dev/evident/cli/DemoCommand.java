@@ -46,8 +46,9 @@ public class DemoCommand implements Callable<Integer> {
 			if (options.regions.isEmpty()) {
 				options.regions.addAll(DemoRegions.of(simulator));
 			}
-			return new RunExecution(spec.commandLine().getOut(), spec.commandLine().getErr()).execute(options,
-					Source.DEMO, properties, verbose);
+			return new RunExecution(EvidentCommand.application(spec), spec.commandLine().getOut(),
+					spec.commandLine().getErr())
+				.execute(options, Source.DEMO, properties, verbose);
 		}
 		catch (RuntimeException ex) {
 			return ExitCode.FAILED == Failures.report(spec.commandLine().getErr(), ex, verbose) ? ExitCode.FAILED

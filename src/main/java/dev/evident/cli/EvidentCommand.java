@@ -16,14 +16,33 @@ import picocli.CommandLine.Command;
 				"  evident controls --framework soc2     the controls behind a framework, with their responsibility",
 				"  evident mappings validate my-mappings check custom controls and frameworks before a run",
 				"  evident verify bundle.zip --trust ca.pem  check a bundle's hashes and signature offline",
-				"  evident render --run RUN_ID           rebuild a run's outputs from the evidence store, no AWS", "",
+				"  evident render --run RUN_ID           a new package from a run's evidence in the store, no AWS", "",
 				"Exit codes: 0 complete, 3 complete with evidence gaps, 2 usage or configuration error, 1 failed.",
 				"A failed run resumes when the same command is run again.",
 				"Settings: any Spring property as an environment variable, e.g. SPRING_DATASOURCE_URL for PostgreSQL." })
 public class EvidentCommand implements Runnable {
 
+	private final Class<?> application;
+
 	@picocli.CommandLine.Spec
 	picocli.CommandLine.Model.CommandSpec spec;
+
+	/**
+	 * @param application the Spring Boot application the commands that run a job start
+	 * (given by the entry point, so that this package does not import it)
+	 */
+	public EvidentCommand(Class<?> application) {
+		this.application = application;
+	}
+
+	/** The application of the top command above {@code spec}. */
+	static Class<?> application(picocli.CommandLine.Model.CommandSpec spec) {
+		picocli.CommandLine.Model.CommandSpec top = spec;
+		while (top.parent() != null) {
+			top = top.parent();
+		}
+		return ((EvidentCommand) top.userObject()).application;
+	}
 
 	@Override
 	public void run() {

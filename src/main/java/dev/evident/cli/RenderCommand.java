@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import dev.evident.EvidentApplication;
 import dev.evident.control.ControlCatalog;
 import dev.evident.job.RenderLauncher;
 import dev.evident.job.RunLauncher.Outcome;
@@ -75,7 +74,7 @@ public class RenderCommand implements Callable<Integer> {
 			given.put("evident.sign.keystore", signKeystore.toAbsolutePath().toString());
 			given.put("evident.sign.alias", signAlias);
 		}
-		SpringApplication app = new SpringApplication(EvidentApplication.class);
+		SpringApplication app = new SpringApplication(EvidentCommand.application(spec));
 		app.setDefaultProperties(properties);
 		CommandLineProperties.addFirst(app, given);
 		try (ConfigurableApplicationContext context = app.run()) {

@@ -44,8 +44,9 @@ public class RunCommand implements Callable<Integer> {
 		if (parsed == Source.DEMO) {
 			return DemoCommand.runDemo(options, verbose, spec);
 		}
-		return new RunExecution(spec.commandLine().getOut(), spec.commandLine().getErr()).execute(options, parsed,
-				Map.of("evident.version", Version.current()), verbose);
+		return new RunExecution(EvidentCommand.application(spec), spec.commandLine().getOut(),
+				spec.commandLine().getErr())
+			.execute(options, parsed, Map.of("evident.version", Version.current()), verbose);
 	}
 
 }

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.evident.EvidentApplication;
 import dev.evident.control.ControlCatalog;
 import dev.evident.manual.ManualEvidenceFolder;
 import dev.evident.job.RunLauncher;
@@ -29,7 +28,10 @@ final class RunExecution {
 
 	private final PrintWriter err;
 
-	RunExecution(PrintWriter out, PrintWriter err) {
+	private final Class<?> application;
+
+	RunExecution(Class<?> application, PrintWriter out, PrintWriter err) {
+		this.application = application;
 		this.out = out;
 		this.err = err;
 	}
@@ -78,7 +80,7 @@ final class RunExecution {
 		if (options.externalId != null) {
 			given.put("evident.aws.external-id", options.externalId);
 		}
-		SpringApplication app = new SpringApplication(EvidentApplication.class);
+		SpringApplication app = new SpringApplication(application);
 		app.setDefaultProperties(merge(Logging.defaults(verbose), properties));
 		CommandLineProperties.addFirst(app, given);
 		try (ConfigurableApplicationContext context = app.run()) {

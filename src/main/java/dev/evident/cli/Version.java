@@ -1,14 +1,12 @@
 package dev.evident.cli;
 
-import dev.evident.EvidentApplication;
-
 import picocli.CommandLine.IVersionProvider;
 
 /** The version from the jar's manifest ({@code dev} when run from classes). */
 public final class Version implements IVersionProvider {
 
 	public static String current() {
-		String v = EvidentApplication.class.getPackage().getImplementationVersion();
+		String v = Version.class.getPackage().getImplementationVersion();
 		return v == null ? "dev" : v;
 	}
 
