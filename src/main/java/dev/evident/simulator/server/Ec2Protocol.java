@@ -25,15 +25,8 @@ public final class Ec2Protocol implements Protocol {
 
 	@Override
 	public String operation(SimRequest request) {
-		String action = params(request).get("Action");
-		if (action == null) {
-			throw new SimException("MissingAction", 400, "The request must contain the parameter Action");
-		}
-		if (!operations.contains(action)) {
-			throw new SimException("InvalidAction", 400,
-					"The action " + action + " is not valid for this web service.");
-		}
-		return action;
+		return QueryProtocol.action(request, operations, "The request must contain the parameter Action",
+				"The action %s is not valid for this web service.");
 	}
 
 	@Override

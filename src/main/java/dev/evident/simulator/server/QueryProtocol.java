@@ -24,12 +24,20 @@ public final class QueryProtocol implements Protocol {
 
 	@Override
 	public String operation(SimRequest request) {
-		String action = params(request).get("Action");
+		return action(request, operations, "Missing Action parameter", "Could not find operation %s");
+	}
+
+	/**
+	 * The {@code Action} of a form-encoded request (the query and ec2 protocols), or
+	 * {@code MissingAction} / {@code InvalidAction} with the protocol's messages.
+	 */
+	static String action(SimRequest request, Set<String> operations, String missing, String unknown) {
+		String action = SimRequest.decodeForm(request.bodyString()).get("Action");
 		if (action == null) {
-			throw new SimException("MissingAction", 400, "Missing Action parameter");
+			throw new SimException("MissingAction", 400, missing);
 		}
 		if (!operations.contains(action)) {
-			throw new SimException("InvalidAction", 400, "Could not find operation " + action);
+			throw new SimException("InvalidAction", 400, unknown.formatted(action));
 		}
 		return action;
 	}
@@ -56,15 +64,20 @@ public final class QueryProtocol implements Protocol {
 
 	@Override
 	public SimResponse error(SimRequest request, SimException error) {
-		XmlWriter xml = new XmlWriter().start("ErrorResponse", xmlNamespace)
+		return SimResponse.of(error.status(), XML, errorResponse(request, error, xmlNamespace));
+	}
+
+	/** The {@code <ErrorResponse>} of the query and REST-XML protocols. */
+	static String errorResponse(SimRequest request, SimException error, String namespace) {
+		return new XmlWriter().start("ErrorResponse", namespace)
 			.start("Error")
 			.element("Type", error.senderFault() ? "Sender" : "Receiver")
 			.element("Code", error.code())
 			.element("Message", error.getMessage())
 			.end()
 			.element("RequestId", request.requestId())
-			.end();
-		return SimResponse.of(error.status(), XML, xml.toString());
+			.end()
+			.toString();
 	}
 
 	@Override

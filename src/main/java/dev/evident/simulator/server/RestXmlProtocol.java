@@ -93,15 +93,7 @@ public final class RestXmlProtocol implements Protocol {
 
 	@Override
 	public SimResponse error(SimRequest request, SimException error) {
-		String body = new XmlWriter().start("ErrorResponse", namespace)
-			.start("Error")
-			.element("Type", error.senderFault() ? "Sender" : "Receiver")
-			.element("Code", error.code())
-			.element("Message", error.getMessage())
-			.end()
-			.element("RequestId", request.requestId())
-			.end()
-			.toString();
+		String body = QueryProtocol.errorResponse(request, error, namespace);
 		return SimResponse.of(error.status(), XML, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + body)
 			.withHeader("x-amz-request-id", request.requestId());
 	}
