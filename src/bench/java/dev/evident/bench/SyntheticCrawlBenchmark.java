@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import dev.evident.simulator.FindingSource;
+import dev.evident.simulator.model.FindingSource;
 import dev.evident.simulator.Simulator;
 import dev.evident.simulator.model.Account;
 import dev.evident.simulator.synthetic.SyntheticSize;

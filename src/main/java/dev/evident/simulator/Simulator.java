@@ -1,5 +1,13 @@
 package dev.evident.simulator;
 
+import dev.evident.simulator.server.FaultHook;
+
+import dev.evident.simulator.server.CallLog;
+
+import dev.evident.simulator.model.SimulatedOrganization;
+
+import dev.evident.simulator.data.DataLoader;
+
 import dev.evident.simulator.server.Router;
 import dev.evident.simulator.server.SessionStore;
 import dev.evident.simulator.server.SimServer;
@@ -47,7 +55,7 @@ public final class Simulator implements AutoCloseable {
 		this.faults = config.faults();
 		this.organization = config.synthetic() != null
 				? SyntheticOrganizationBuilder.build(config.synthetic(), config.referenceInstant())
-				: SimulatedOrganization.load(config.dataFile(), config.referenceInstant());
+				: DataLoader.load(config.dataFile(), config.referenceInstant());
 		SessionStore sessions = new SessionStore();
 		Instant startedAt = Instant.now();
 		Instant reference = config.referenceInstant();

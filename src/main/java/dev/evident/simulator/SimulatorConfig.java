@@ -1,5 +1,7 @@
 package dev.evident.simulator;
 
+import dev.evident.simulator.server.FaultHook;
+
 import dev.evident.simulator.synthetic.SyntheticSize;
 
 import java.nio.file.Path;

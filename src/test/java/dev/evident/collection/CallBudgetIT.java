@@ -18,7 +18,7 @@ import dev.evident.simulator.Faults;
 import dev.evident.run.Period;
 import dev.evident.run.RunParameters;
 import dev.evident.run.Source;
-import dev.evident.simulator.CallLog;
+import dev.evident.simulator.server.CallLog;
 import dev.evident.simulator.Simulator;
 import dev.evident.simulator.SimulatorConfig;
 import dev.evident.support.DemoSimulator;

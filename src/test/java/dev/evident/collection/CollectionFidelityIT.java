@@ -11,7 +11,7 @@ import dev.evident.simulator.Faults;
 import dev.evident.job.RunLauncher;
 import dev.evident.job.RunLauncher.Outcome;
 import dev.evident.run.ExitCode;
-import dev.evident.simulator.SimulatedOrganization;
+import dev.evident.simulator.model.SimulatedOrganization;
 import dev.evident.simulator.Simulator;
 import dev.evident.support.DemoSimulator;
 import dev.evident.support.ExactTotals;

@@ -19,7 +19,7 @@ import dev.evident.job.RunLauncher.Outcome;
 import dev.evident.run.ExitCode;
 import dev.evident.run.FindingsExport;
 import dev.evident.run.RunParameters;
-import dev.evident.simulator.SimulatedOrganization;
+import dev.evident.simulator.model.SimulatedOrganization;
 import dev.evident.simulator.Simulator;
 import dev.evident.simulator.model.Finding;
 import dev.evident.support.DemoJobTest;

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.evident.job.RunLauncher.Outcome;
 import dev.evident.run.ExitCode;
-import dev.evident.simulator.FindingSource;
+import dev.evident.simulator.model.FindingSource;
 import dev.evident.simulator.Simulator;
 import dev.evident.simulator.synthetic.SyntheticSize;
 import dev.evident.support.ExactTotals;

@@ -1,5 +1,7 @@
 package dev.evident.robustness;
 
+import dev.evident.simulator.server.CallLog;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +21,7 @@ import dev.evident.support.ExactTotals;
 import dev.evident.job.RunLauncher;
 import dev.evident.job.RunLauncher.Outcome;
 import dev.evident.run.ExitCode;
-import dev.evident.simulator.CallLog.AssumeRoleCall;
+import dev.evident.simulator.server.CallLog.AssumeRoleCall;
 import dev.evident.simulator.Simulator;
 import dev.evident.support.DemoSimulator;
 import dev.evident.support.PackageFiles;

@@ -1,5 +1,7 @@
 package dev.evident.robustness;
 
+import dev.evident.simulator.server.CallLog;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,7 +40,7 @@ import dev.evident.job.RunLauncher.Outcome;
 import dev.evident.run.Period;
 import dev.evident.run.RunParameters;
 import dev.evident.run.Source;
-import dev.evident.simulator.CallLog.AssumeRoleCall;
+import dev.evident.simulator.server.CallLog.AssumeRoleCall;
 import dev.evident.simulator.Simulator;
 import dev.evident.simulator.server.SessionStore;
 import dev.evident.support.DemoSimulator;

@@ -1,5 +1,7 @@
 package dev.evident.simulator;
 
+import dev.evident.simulator.server.FaultHook;
+
 import java.time.Duration;
 import java.util.Map;
 import java.util.Random;

@@ -1,5 +1,9 @@
 package dev.evident.simulator;
 
+import dev.evident.simulator.model.SimulatedOrganization;
+
+import dev.evident.simulator.data.DataLoader;
+
 import dev.evident.simulator.model.Account;
 import dev.evident.simulator.model.Finding;
 import org.junit.jupiter.api.Test;
@@ -15,7 +19,7 @@ class SimulatedOrganizationTest {
 
 	@Test
 	void bundledDatasetTotals() {
-		SimulatedOrganization org = SimulatedOrganization.load(null, SimulatorIamStsTest.REFERENCE);
+		SimulatedOrganization org = DataLoader.load(null, SimulatorIamStsTest.REFERENCE);
 		assertThat(org.accounts()).hasSize(8);
 		assertThat(org.accounts().stream().collect(Collectors.groupingBy(Account::status, Collectors.counting())))
 			.isEqualTo(Map.of("ACTIVE", 7L, "SUSPENDED", 1L));
@@ -39,8 +43,8 @@ class SimulatedOrganizationTest {
 
 	@Test
 	void expansionIsDeterministicForAReferenceInstant() {
-		SimulatedOrganization a = SimulatedOrganization.load(null, SimulatorIamStsTest.REFERENCE);
-		SimulatedOrganization b = SimulatedOrganization.load(null, SimulatorIamStsTest.REFERENCE);
+		SimulatedOrganization a = DataLoader.load(null, SimulatorIamStsTest.REFERENCE);
+		SimulatedOrganization b = DataLoader.load(null, SimulatorIamStsTest.REFERENCE);
 		assertThat(a.findings()).isEqualTo(b.findings());
 		assertThat(a.users("555555555555")).isEqualTo(b.users("555555555555"));
 		assertThat(a.accounts()).isEqualTo(b.accounts());

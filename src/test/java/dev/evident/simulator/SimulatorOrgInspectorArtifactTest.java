@@ -1,5 +1,7 @@
 package dev.evident.simulator;
 
+import dev.evident.simulator.model.SimulatedOrganization;
+
 import dev.evident.simulator.model.Account;
 import dev.evident.simulator.model.Finding;
 import dev.evident.simulator.model.OrganizationalUnit;

@@ -1,5 +1,7 @@
 package dev.evident.simulator;
 
+import dev.evident.simulator.model.FindingSource;
+
 import dev.evident.simulator.synthetic.SyntheticSize;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -2,7 +2,7 @@ package dev.evident.support;
 
 import java.util.List;
 
-import dev.evident.simulator.SimulatedOrganization;
+import dev.evident.simulator.model.SimulatedOrganization;
 import dev.evident.simulator.model.Account;
 import dev.evident.simulator.model.IamAccount;
 import dev.evident.simulator.model.IamUser;

@@ -3,7 +3,7 @@ package dev.evident.simulator.data;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.evident.simulator.SimulatedOrganization;
+import dev.evident.simulator.model.SimulatedOrganization;
 import dev.evident.simulator.data.DataFile.AccountSpec;
 import dev.evident.simulator.data.DataFile.OuSpec;
 import dev.evident.simulator.model.Account;
@@ -96,7 +96,8 @@ public final class DataLoader {
 		List<ArtifactReport> reports = file.artifactReports().stream().map(r -> report(r, reference)).toList();
 		var findings = file.findings() == null ? List.<dev.evident.simulator.model.Finding>of()
 				: new FindingGenerator(file.findings(), reference).generate();
-		return new SimulatedOrganization(identity, reference, ous, accounts, iam, policies, admins, reports, findings);
+		return new SimulatedOrganization(identity, reference, ous, accounts, iam, policies, admins, reports,
+				new MaterializedFindings(findings));
 	}
 
 	private static ArtifactReport report(DataFile.ReportSpec r, Instant reference) {

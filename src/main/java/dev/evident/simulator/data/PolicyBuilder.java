@@ -1,6 +1,6 @@
 package dev.evident.simulator.data;
 
-import dev.evident.simulator.SimulatedOrganization;
+import dev.evident.simulator.model.SimulatedOrganization;
 import dev.evident.simulator.model.Account;
 import dev.evident.simulator.model.OrganizationalUnit;
 import dev.evident.simulator.model.ServiceControlPolicy;

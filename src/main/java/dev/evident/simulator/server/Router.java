@@ -1,7 +1,7 @@
 package dev.evident.simulator.server;
 
-import dev.evident.simulator.CallLog;
-import dev.evident.simulator.FaultHook;
+import dev.evident.simulator.server.CallLog;
+import dev.evident.simulator.server.FaultHook;
 
 import java.time.Duration;
 import java.util.List;

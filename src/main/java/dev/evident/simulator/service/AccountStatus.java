@@ -3,7 +3,7 @@ package dev.evident.simulator.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.evident.simulator.SimulatedOrganization;
+import dev.evident.simulator.model.SimulatedOrganization;
 import dev.evident.simulator.model.Account;
 import dev.evident.simulator.server.Call;
 import dev.evident.simulator.server.Json;

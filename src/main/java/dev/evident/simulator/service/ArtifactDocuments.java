@@ -1,7 +1,7 @@
 package dev.evident.simulator.service;
 
-import dev.evident.simulator.SimulatedOrganization;
-import dev.evident.simulator.FaultHook;
+import dev.evident.simulator.model.SimulatedOrganization;
+import dev.evident.simulator.server.FaultHook;
 import dev.evident.simulator.data.Ids;
 import dev.evident.simulator.model.ArtifactReport;
 import dev.evident.simulator.server.SimRequest;

@@ -1,5 +1,7 @@
 package dev.evident.simulator.service;
 
+import dev.evident.simulator.model.FindingSource;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evident.simulator.model.CoveredResource;

@@ -3,7 +3,7 @@ package dev.evident.simulator.service;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.evident.simulator.FaultHook;
+import dev.evident.simulator.server.FaultHook;
 import dev.evident.simulator.data.Ids;
 import dev.evident.simulator.model.Finding;
 import dev.evident.simulator.server.Call;

@@ -1,7 +1,7 @@
 package dev.evident.simulator.service;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.evident.simulator.SimulatedOrganization;
+import dev.evident.simulator.model.SimulatedOrganization;
 import dev.evident.simulator.model.Account;
 import dev.evident.simulator.model.DelegatedAdministrator;
 import dev.evident.simulator.model.OrganizationalUnit;

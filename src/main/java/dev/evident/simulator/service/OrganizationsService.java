@@ -2,7 +2,7 @@ package dev.evident.simulator.service;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.evident.simulator.SimulatedOrganization;
+import dev.evident.simulator.model.SimulatedOrganization;
 import dev.evident.simulator.model.OrganizationalUnit;
 import dev.evident.simulator.model.ServiceControlPolicy;
 import dev.evident.simulator.server.Call;

@@ -1,6 +1,6 @@
 package dev.evident.simulator.service;
 
-import dev.evident.simulator.FaultHook;
+import dev.evident.simulator.server.FaultHook;
 import dev.evident.simulator.server.Call;
 import dev.evident.simulator.server.Protocol;
 import dev.evident.simulator.server.S3Protocol;

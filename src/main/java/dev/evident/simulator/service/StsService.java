@@ -1,8 +1,8 @@
 package dev.evident.simulator.service;
 
-import dev.evident.simulator.CallLog;
-import dev.evident.simulator.SimulatedOrganization;
-import dev.evident.simulator.FaultHook;
+import dev.evident.simulator.server.CallLog;
+import dev.evident.simulator.model.SimulatedOrganization;
+import dev.evident.simulator.server.FaultHook;
 import dev.evident.simulator.model.Account;
 import dev.evident.simulator.server.Call;
 import dev.evident.simulator.server.Protocol;

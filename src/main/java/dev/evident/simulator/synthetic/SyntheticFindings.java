@@ -1,6 +1,6 @@
 package dev.evident.simulator.synthetic;
 
-import dev.evident.simulator.FindingSource;
+import dev.evident.simulator.model.FindingSource;
 import dev.evident.simulator.model.CoveredResource;
 import dev.evident.simulator.model.Finding;
 

@@ -1,7 +1,7 @@
 package dev.evident.simulator.synthetic;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.evident.simulator.SimulatedOrganization;
+import dev.evident.simulator.model.SimulatedOrganization;
 import dev.evident.simulator.data.DataFile;
 import dev.evident.simulator.data.DataFile.AccountSpec;
 import dev.evident.simulator.data.DataFile.OuSpec;

@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.cloudfront.model.DistributionSummary;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 
 import dev.evident.aws.AwsErrors;
-import dev.evident.simulator.CallLog;
+import dev.evident.simulator.server.CallLog;
 import dev.evident.simulator.Faults;
 
 import static org.assertj.core.api.Assertions.assertThat;

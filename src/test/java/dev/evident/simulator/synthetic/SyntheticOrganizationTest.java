@@ -1,7 +1,7 @@
 package dev.evident.simulator.synthetic;
 
-import dev.evident.simulator.SimulatedOrganization;
-import dev.evident.simulator.FindingSource;
+import dev.evident.simulator.model.SimulatedOrganization;
+import dev.evident.simulator.model.FindingSource;
 import dev.evident.simulator.model.Account;
 import dev.evident.simulator.model.Finding;
 import dev.evident.simulator.model.OrganizationalUnit;

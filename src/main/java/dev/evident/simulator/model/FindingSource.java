@@ -1,4 +1,4 @@
-package dev.evident.simulator;
+package dev.evident.simulator.model;
 
 import dev.evident.simulator.model.CoveredResource;
 import dev.evident.simulator.model.Finding;

@@ -1,7 +1,5 @@
-package dev.evident.simulator;
+package dev.evident.simulator.model;
 
-import dev.evident.simulator.data.DataLoader;
-import dev.evident.simulator.data.MaterializedFindings;
 import dev.evident.simulator.model.Account;
 import dev.evident.simulator.model.ArtifactReport;
 import dev.evident.simulator.model.DelegatedAdministrator;
@@ -49,15 +47,6 @@ public final class SimulatedOrganization {
 
 	private final FindingSource findings;
 
-	/** Used by the loader; use {@link #load(Path, Instant)} instead. */
-	public SimulatedOrganization(Identity identity, Instant referenceInstant,
-			List<OrganizationalUnit> organizationalUnits, List<Account> accounts, Map<String, IamAccount> iam,
-			List<ServiceControlPolicy> policies, List<DelegatedAdministrator> delegatedAdministrators,
-			List<ArtifactReport> artifactReports, List<Finding> findings) {
-		this(identity, referenceInstant, organizationalUnits, accounts, iam, policies, delegatedAdministrators,
-				artifactReports, new MaterializedFindings(findings));
-	}
-
 	/**
 	 * An organization whose findings come from {@code findings} (for example generated on
 	 * demand).
@@ -75,14 +64,6 @@ public final class SimulatedOrganization {
 		this.delegatedAdministrators = List.copyOf(delegatedAdministrators);
 		this.artifactReports = List.copyOf(artifactReports);
 		this.findings = findings;
-	}
-
-	/**
-	 * Loads a data file ({@code null}: the bundled demo organization) relative to
-	 * {@code referenceInstant}.
-	 */
-	public static SimulatedOrganization load(Path dataFile, Instant referenceInstant) {
-		return DataLoader.load(dataFile, referenceInstant);
 	}
 
 	public Identity identity() {

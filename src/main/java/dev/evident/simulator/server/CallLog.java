@@ -1,4 +1,4 @@
-package dev.evident.simulator;
+package dev.evident.simulator.server;
 
 import java.util.List;
 import java.util.Map;
