@@ -30,9 +30,4 @@ public record RunContext(RunParameters parameters, RunRecord record, RunLayout l
 	public String packageId() {
 		return layout.packageId();
 	}
-
-	/** Whether this package is built again from an earlier run's evidence. */
-	public boolean rendered() {
-		return !packageId().equals(runId());
-	}
 }

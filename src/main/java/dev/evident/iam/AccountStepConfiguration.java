@@ -1,7 +1,5 @@
 package dev.evident.iam;
 
-import java.time.Duration;
-
 import dev.evident.run.EvidentProperties;
 import dev.evident.aws.AccountSessions;
 import dev.evident.aws.AwsClientConfigurer;

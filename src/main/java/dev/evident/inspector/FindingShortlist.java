@@ -2,7 +2,6 @@ package dev.evident.inspector;
 
 import dev.evident.evidence.FindingRow;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

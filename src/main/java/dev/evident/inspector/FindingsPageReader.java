@@ -8,9 +8,6 @@ import dev.evident.aws.AwsErrors;
 import dev.evident.evidence.Gaps;
 import dev.evident.run.Progress;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
@@ -29,8 +26,6 @@ import software.amazon.awssdk.services.inspector2.model.StringFilter;
  * and the reader moves on.
  */
 public class FindingsPageReader implements ItemStreamReader<FindingsItem> {
-
-	private static final Logger log = LoggerFactory.getLogger(FindingsPageReader.class);
 
 	public static final int PAGE_SIZE = 100;
 

@@ -1,6 +1,5 @@
 package dev.evident.inspector;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,6 @@
 package dev.evident.job;
 
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -75,9 +74,6 @@ public class CopyPackageTasklet implements Tasklet {
 	private static void link(Path file, Path copy) throws IOException {
 		try {
 			Files.createLink(copy, file);
-		}
-		catch (FileAlreadyExistsException ex) {
-			throw ex;
 		}
 		catch (IOException | UnsupportedOperationException ex) {
 			Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES);

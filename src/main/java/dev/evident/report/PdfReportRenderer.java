@@ -5,7 +5,6 @@ import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 
 import dev.evident.evidence.EvidenceFiles;
 import dev.evident.evidence.HashingOutputStream;

@@ -1,6 +1,5 @@
 package dev.evident.inspector;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,5 @@
 package dev.evident.robustness;
 
-import dev.evident.simulator.server.CallLog;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

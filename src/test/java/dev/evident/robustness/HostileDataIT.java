@@ -25,7 +25,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
 import dev.evident.simulator.Faults;
-import dev.evident.bundle.PackageManifest;
 import dev.evident.run.RunLayout;
 import dev.evident.job.RunLauncher;
 import dev.evident.job.RunLauncher.Outcome;

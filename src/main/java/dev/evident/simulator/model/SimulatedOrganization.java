@@ -9,7 +9,6 @@ import dev.evident.simulator.model.IamUser;
 import dev.evident.simulator.model.OrganizationalUnit;
 import dev.evident.simulator.model.ServiceControlPolicy;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
