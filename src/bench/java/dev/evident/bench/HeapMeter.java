@@ -23,7 +23,6 @@ import javax.management.openmbean.CompositeData;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
 
-import dev.evident.evidence.HashingOutputStream;
 
 /**
  * Samples the heap while a job runs: the used heap every {@code periodMillis} (peak
@@ -89,7 +88,7 @@ final class HeapMeter implements AutoCloseable {
 	private void sample(Instant at, long used) {
 		long cpu = workerCpu();
 		synchronized (samples) {
-			samples.add(new Sample(at, used, cpu, HashingOutputStream.hashingNanos()));
+			samples.add(new Sample(at, used, cpu, DigestMeter.nanos()));
 		}
 	}
 

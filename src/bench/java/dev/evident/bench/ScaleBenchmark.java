@@ -22,8 +22,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
 
-import dev.evident.evidence.HashingOutputStream;
-import dev.evident.inspector.FindingsReportParser;
 import dev.evident.job.RunLauncher;
 import dev.evident.job.RunLauncher.Outcome;
 import dev.evident.run.Period;
@@ -184,8 +182,7 @@ class ScaleBenchmark {
 
 	private Measured timedRun(long n, String runId) throws Exception {
 		Instruments.reset();
-		long hashing = HashingOutputStream.hashingNanos();
-		long parsing = FindingsReportParser.totalCpuNanos();
+		long hashing = DigestMeter.nanos();
 		Outcome outcome;
 		StageTimes times;
 		Map<String, Long> peak = new LinkedHashMap<>();
@@ -200,9 +197,9 @@ class ScaleBenchmark {
 			// report
 			// parse, without reading the download (and keeping it, hashed, as evidence)
 			ingest = PATH.equals("list") ? Instruments.UNMARSHAL_NANOS.sum() / 1e9
-					: (FindingsReportParser.totalCpuNanos() - parsing) / 1e9;
+					: Instruments.READ_CPU_NANOS.sum() / 1e9;
 		}
-		double hashed = (HashingOutputStream.hashingNanos() - hashing) / 1e9;
+		double hashed = (DigestMeter.nanos() - hashing) / 1e9;
 		long findings = count("SELECT COUNT(*) FROM ev_finding WHERE run_id = ?", runId);
 		assertThat(findings).as("findings stored").isEqualTo(n);
 		long active = count("SELECT COUNT(*) FROM ev_finding WHERE run_id = ? AND status = 'ACTIVE'", runId);

@@ -8,8 +8,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import dev.evident.evidence.HashingOutputStream;
-import dev.evident.inspector.FindingsReportParser;
 import dev.evident.job.RunLauncher;
 import dev.evident.job.RunLauncher.Outcome;
 import dev.evident.run.RunParameters;
@@ -92,8 +90,7 @@ class ScaleGuardTest {
 		for (int i = 0; i < RUNS; i++) {
 			String runId = "guard-" + i;
 			Instruments.reset();
-			long hashing = HashingOutputStream.hashingNanos();
-			long parsing = FindingsReportParser.totalCpuNanos();
+			long hashing = DigestMeter.nanos();
 			Outcome outcome;
 			double ingest;
 			StageTimes times;
@@ -101,7 +98,7 @@ class ScaleGuardTest {
 				outcome = launch(runId);
 				times = StageTimes.of(jdbc, runId);
 				StageTimes.Window collect = times.step("collectFindings");
-				ingest = (FindingsReportParser.totalCpuNanos() - parsing) / 1e9;
+				ingest = Instruments.READ_CPU_NANOS.sum() / 1e9;
 			}
 			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ev_finding WHERE run_id = ?", Long.class, runId))
 				.as("every finding stored once")
@@ -109,7 +106,7 @@ class ScaleGuardTest {
 			job.keep("ingest", ingest);
 			job.keep("store", Instruments.STORE_NANOS.sum() / 1e9);
 			job.keep("sheets", times.step("renderWorkbook").seconds());
-			job.keep("hashing", (HashingOutputStream.hashingNanos() - hashing) / 1e9);
+			job.keep("hashing", (DigestMeter.nanos() - hashing) / 1e9);
 
 			Path pkg = outcome.layout().orElseThrow().packageDir();
 			long active = jdbc.queryForObject("SELECT COUNT(*) FROM ev_finding WHERE run_id = ? AND status = 'ACTIVE'",

@@ -3,29 +3,19 @@ package dev.evident.evidence;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Hashes (SHA-256) and counts the bytes on their way to the file, so that no evidence
  * file is read back to be hashed. Buffered: bytes are hashed and written in blocks of
- * {@value #BLOCK} bytes. The CPU time spent in the digest is added to
- * {@link #hashingNanos()}, which the benchmarks compare with the SHA-256 floor.
+ * {@value #BLOCK} bytes.
  */
 public final class HashingOutputStream extends FilterOutputStream {
 
 	static final int BLOCK = 1 << 16;
-
-	private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
-
-	private static final LongAdder NANOS = new LongAdder();
-
-	private static final LongAdder BYTES = new LongAdder();
 
 	private final MessageDigest sha = EvidenceFiles.sha256();
 
@@ -93,10 +83,7 @@ public final class HashingOutputStream extends FilterOutputStream {
 	}
 
 	private void hashAndWrite(byte[] b, int off, int len) throws IOException {
-		long start = CPU.getCurrentThreadCpuTime();
 		sha.update(b, off, len);
-		NANOS.add(CPU.getCurrentThreadCpuTime() - start);
-		BYTES.add(len);
 		out.write(b, off, len);
 	}
 
@@ -117,16 +104,6 @@ public final class HashingOutputStream extends FilterOutputStream {
 			throw new java.io.UncheckedIOException(ex);
 		}
 		return HexFormat.of().formatHex(sha.digest());
-	}
-
-	/** CPU time spent hashing evidence in this JVM, in nanoseconds. */
-	public static long hashingNanos() {
-		return NANOS.sum();
-	}
-
-	/** Bytes hashed in this JVM. */
-	public static long hashedBytes() {
-		return BYTES.sum();
 	}
 
 }

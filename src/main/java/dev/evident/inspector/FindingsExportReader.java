@@ -108,8 +108,6 @@ public class FindingsExportReader implements ItemStreamReader<FindingsItem> {
 
 	private ReadAhead download;
 
-	private long downloadCpuNanos;
-
 	private FindingsReportParser parser;
 
 	private long kept;
@@ -185,10 +183,8 @@ public class FindingsExportReader implements ItemStreamReader<FindingsItem> {
 				return new ExportedFindings(target.region(), rows);
 			}
 			Written written = complete();
-			log.info(
-					"Findings report {} of {}: {} findings read, {} in scope; {} bytes kept as {} (sha256 {}); CPU: {} ms downloading and keeping (read ahead), {} ms parsing",
-					reportId, target.region(), parser.parsed(), kept, written.size(), written.path(), written.sha256(),
-					downloadCpuNanos / 1_000_000, parser.cpuNanos() / 1_000_000);
+			log.info("Findings report {} of {}: {} findings read, {} in scope; {} bytes kept as {} (sha256 {})",
+					reportId, target.region(), parser.parsed(), kept, written.size(), written.path(), written.sha256());
 			finish();
 			return null;
 		}
@@ -305,7 +301,7 @@ public class FindingsExportReader implements ItemStreamReader<FindingsItem> {
 	private Written complete() {
 		try {
 			download.transferTo(OutputStream.nullOutputStream());
-			downloadCpuNanos = download.awaitCpuNanos();
+			download.awaitEnd();
 			object.close();
 			object = null;
 		}

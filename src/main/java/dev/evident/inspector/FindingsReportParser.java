@@ -38,23 +38,13 @@ public final class FindingsReportParser implements AutoCloseable {
 
 	private long parsed;
 
-	private long cpuNanos;
-
-	private final TimedInput input;
-
-	private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory
-		.getThreadMXBean();
-
-	private static final java.util.concurrent.atomic.LongAdder TOTAL_PARSE_NANOS = new java.util.concurrent.atomic.LongAdder();
-
 	/**
 	 * @param region the region of the report (the row's region)
 	 * @param accounts which accounts' findings to keep (the run's scope)
 	 */
 	public FindingsReportParser(InputStream in, String region, Predicate<String> accounts) {
 		try {
-			this.input = new TimedInput(in);
-			this.parser = JSON.createParser(input);
+			this.parser = JSON.createParser(in);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -65,19 +55,6 @@ public final class FindingsReportParser implements AutoCloseable {
 
 	/** Up to {@code max} rows of findings in scope; empty at the end of the document. */
 	public List<FindingRow> next(int max) {
-		long started = CPU.getCurrentThreadCpuTime();
-		long reading = input.nanos;
-		try {
-			return read(max);
-		}
-		finally {
-			long spent = CPU.getCurrentThreadCpuTime() - started - (input.nanos - reading);
-			cpuNanos += spent;
-			TOTAL_PARSE_NANOS.add(spent);
-		}
-	}
-
-	private List<FindingRow> read(int max) {
 		List<FindingRow> rows = new ArrayList<>(Math.min(max, 1024));
 		try {
 			if (!inArray && !finished) {
@@ -103,52 +80,6 @@ public final class FindingsReportParser implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot read the findings report", ex);
 		}
-	}
-
-	/**
-	 * CPU time spent parsing so far, without the time in reading the input (for a report:
-	 * the download, and the evidence copy with its hashing).
-	 */
-	public long cpuNanos() {
-		return cpuNanos;
-	}
-
-	/** CPU time spent parsing every findings report of this JVM (for the benchmarks). */
-	public static long totalCpuNanos() {
-		return TOTAL_PARSE_NANOS.sum();
-	}
-
-	/** Counts the CPU time spent in reading the input. */
-	private static final class TimedInput extends java.io.FilterInputStream {
-
-		long nanos;
-
-		TimedInput(InputStream in) {
-			super(in);
-		}
-
-		@Override
-		public int read() throws IOException {
-			long start = CPU.getCurrentThreadCpuTime();
-			try {
-				return in.read();
-			}
-			finally {
-				nanos += CPU.getCurrentThreadCpuTime() - start;
-			}
-		}
-
-		@Override
-		public int read(byte[] b, int off, int len) throws IOException {
-			long start = CPU.getCurrentThreadCpuTime();
-			try {
-				return in.read(b, off, len);
-			}
-			finally {
-				nanos += CPU.getCurrentThreadCpuTime() - start;
-			}
-		}
-
 	}
 
 	/** Findings read so far, in scope or not. */

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -24,8 +22,6 @@ final class ReadAhead extends InputStream {
 
 	static final int BLOCKS = 16;
 
-	private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
-
 	private static final Block END = new Block(new byte[0], 0);
 
 	private final BlockingQueue<Block> full = new ArrayBlockingQueue<>(BLOCKS);
@@ -39,8 +35,6 @@ final class ReadAhead extends InputStream {
 	private volatile boolean closed;
 
 	private volatile Throwable failure;
-
-	private volatile long cpuNanos;
 
 	private int allocated;
 
@@ -62,7 +56,6 @@ final class ReadAhead extends InputStream {
 	}
 
 	private void fill(InputStream source) {
-		long started = CPU.getCurrentThreadCpuTime();
 		try {
 			while (!closed) {
 				byte[] buffer = buffer();
@@ -91,7 +84,6 @@ final class ReadAhead extends InputStream {
 			failure = ex;
 		}
 		finally {
-			cpuNanos = CPU.getCurrentThreadCpuTime() - started;
 			try {
 				put(END);
 			}
@@ -183,18 +175,16 @@ final class ReadAhead extends InputStream {
 	}
 
 	/**
-	 * Waits for the reading thread to end (after the last byte was read) and gives the
-	 * CPU time it spent: reading the source, and whatever the source did (keeping a
-	 * copy).
+	 * Waits for the reading thread to end, after the last byte was read: the copy is then
+	 * complete.
 	 */
-	long awaitCpuNanos() {
+	void awaitEnd() {
 		try {
 			thread.join();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		return cpuNanos;
 	}
 
 	/**
