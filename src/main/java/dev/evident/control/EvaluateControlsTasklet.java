@@ -1,5 +1,6 @@
 package dev.evident.control;
 
+import dev.evident.network.NetworkStore;
 import dev.evident.run.RunLayout;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -42,6 +43,8 @@ public class EvaluateControlsTasklet implements Tasklet {
 
 	private final JdbcTemplate jdbc;
 
+	private final NetworkStore network;
+
 	public EvaluateControlsTasklet(ControlCatalog catalog, ControlEvaluator evaluator, ControlResultStore results,
 			Runs runs, OrganizationStore organizations, Gaps gaps, EvidenceFiles files, JdbcTemplate jdbc) {
 		this.catalog = catalog;
@@ -52,6 +55,7 @@ public class EvaluateControlsTasklet implements Tasklet {
 		this.gaps = gaps;
 		this.files = files;
 		this.jdbc = jdbc;
+		this.network = new NetworkStore(jdbc);
 	}
 
 	@Override
@@ -78,7 +82,7 @@ public class EvaluateControlsTasklet implements Tasklet {
 				}, run.runId());
 		files.write(run.runId(), run.layout().staging(), RunLayout.RESULTS,
 				out -> new ResultsJsonWriter().write(out, run.record(), all, gaps.list(run.runId()), evaluated,
-						findings, frameworks, selected.requirementsByControl()),
+						findings, frameworks, selected.requirementsByControl(), network.summary(run.runId())),
 				new EvidenceFiles.Source("evident:evaluateControls", "asOf=" + run.record().asOf(), null, null,
 						Instant.now()));
 		return RepeatStatus.FINISHED;

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import dev.evident.control.ControlResultStore.Evaluated;
+import dev.evident.network.NetworkStore;
 import dev.evident.control.FrameworkEvaluator.FrameworkResult;
 import dev.evident.evidence.Gaps.Gap;
 import dev.evident.evidence.Runs.RunRecord;
@@ -30,7 +31,8 @@ public final class ResultsJsonWriter {
 
 	public void write(OutputStream out, RunRecord run, List<Account> accounts, List<Gap> gaps,
 			List<Evaluated> evaluated, Map<String, Map<String, Long>> findingsBySeverityAndStatus,
-			List<FrameworkResult> frameworks, Map<String, List<String>> requirementsByControl) throws IOException {
+			List<FrameworkResult> frameworks, Map<String, List<String>> requirementsByControl,
+			NetworkStore.Summary network) throws IOException {
 		try (JsonGenerator g = json.createGenerator(out, JsonEncoding.UTF8)) {
 			g.useDefaultPrettyPrinter();
 			g.writeStartObject();
@@ -74,6 +76,7 @@ public final class ResultsJsonWriter {
 				g.writeEndObject();
 			}
 			g.writeEndObject();
+			writeNetwork(g, network);
 			g.writeArrayFieldStart("frameworks");
 			for (FrameworkResult f : frameworks) {
 				writeFramework(g, f);
@@ -86,6 +89,26 @@ public final class ResultsJsonWriter {
 			g.writeEndArray();
 			g.writeEndObject();
 		}
+	}
+
+	private static void writeNetwork(JsonGenerator g, NetworkStore.Summary network) throws IOException {
+		g.writeObjectFieldStart("network");
+		g.writeArrayFieldStart("regions");
+		for (NetworkStore.AccountRegion r : network.regions()) {
+			g.writeStartObject();
+			g.writeStringField("accountId", r.accountId());
+			g.writeStringField("region", r.region());
+			g.writeStringField("optInStatus", r.optInStatus());
+			g.writeStringField("status", r.status());
+			g.writeStringField("note", r.note());
+			g.writeEndObject();
+		}
+		g.writeEndArray();
+		g.writeNumberField("vpcs", network.vpcs());
+		g.writeNumberField("vpcsWithWorkingFlowLog", network.vpcsWithWorkingFlowLog());
+		g.writeNumberField("securityGroups", network.securityGroups());
+		g.writeNumberField("networkAcls", network.networkAcls());
+		g.writeEndObject();
 	}
 
 	private static void writeSummary(JsonGenerator g, List<Evaluated> evaluated) throws IOException {

@@ -50,6 +50,15 @@ public class Gaps {
 		jdbc.update("DELETE FROM ev_gap WHERE run_id = ? AND account_id = ? AND source = ?", runId, accountId, source);
 	}
 
+	/**
+	 * Removes the gaps of one account for a source and its parts ({@code source} and
+	 * {@code source:*}, such as the regions of a source) before it is collected again.
+	 */
+	public void clearSources(String runId, String accountId, String source) {
+		jdbc.update("DELETE FROM ev_gap WHERE run_id = ? AND account_id = ? AND (source = ? OR source LIKE ?)", runId,
+				accountId, source, source + ":%");
+	}
+
 	public List<Gap> list(String runId) {
 		return jdbc.query(
 				"SELECT account_id, source, error_code, message FROM ev_gap WHERE run_id = ? ORDER BY account_id, source",

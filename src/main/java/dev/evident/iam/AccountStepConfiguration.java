@@ -8,6 +8,7 @@ import dev.evident.evidence.Gaps;
 import dev.evident.evidence.Runs;
 import dev.evident.run.Progress;
 import dev.evident.run.ProgressListener;
+import dev.evident.organizations.AccountPartitioner;
 import dev.evident.organizations.OrganizationStore;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;

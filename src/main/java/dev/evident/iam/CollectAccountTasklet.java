@@ -13,6 +13,7 @@ import dev.evident.evidence.Gaps;
 import dev.evident.evidence.RunContext;
 import dev.evident.evidence.Runs;
 import dev.evident.run.Progress;
+import dev.evident.organizations.AccountPartitioner;
 import dev.evident.organizations.OrganizationStore;
 
 import org.slf4j.Logger;

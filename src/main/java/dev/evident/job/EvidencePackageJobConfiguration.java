@@ -9,9 +9,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The {@code evidencePackage} job: discover the organization, collect every account
- * (partitioned), the findings and the Artifact reports, evaluate the controls, render,
- * and seal.
+ * The {@code evidencePackage} job: discover the organization, collect every account's IAM
+ * and its network (each partitioned by account), the findings and the Artifact reports,
+ * evaluate the controls, render, and seal.
  */
 @Configuration(proxyBeanMethods = false)
 public class EvidencePackageJobConfiguration {
@@ -20,8 +20,8 @@ public class EvidencePackageJobConfiguration {
 
 	@Bean
 	Job evidencePackage(JobRepository jobRepository, @Qualifier("discoverOrganization") Step discoverOrganization,
-			@Qualifier("collectAccounts") Step collectAccounts, @Qualifier("collectFindings") Step collectFindings,
-			@Qualifier("collectCoverage") Step collectCoverage,
+			@Qualifier("collectAccounts") Step collectAccounts, @Qualifier("collectNetwork") Step collectNetwork,
+			@Qualifier("collectFindings") Step collectFindings, @Qualifier("collectCoverage") Step collectCoverage,
 			@Qualifier("collectArtifactReports") Step collectArtifactReports,
 			@Qualifier("collectManualEvidence") Step collectManualEvidence,
 			@Qualifier("evaluateControls") Step evaluateControls, @Qualifier("renderWorkbook") Step renderWorkbook,
@@ -29,6 +29,7 @@ public class EvidencePackageJobConfiguration {
 			@Qualifier("seal") Step seal) {
 		return new JobBuilder(JOB_NAME, jobRepository).start(discoverOrganization)
 			.next(collectAccounts)
+			.next(collectNetwork)
 			.next(collectFindings)
 			.next(collectCoverage)
 			.next(collectArtifactReports)

@@ -1,9 +1,7 @@
-package dev.evident.iam;
+package dev.evident.organizations;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import dev.evident.organizations.OrganizationStore;
 
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;

@@ -9,8 +9,8 @@ import java.util.List;
 public record ReportModel(Run run, List<String> statuses, List<StatusRow> statusByResponsibility, StatusRow statusTotal,
 		List<ChartBar> chart, List<FrameworkSection.Summary> frameworkSummary, List<ChartBar> frameworkChart,
 		Bounded<Gap> gaps, List<FrameworkSection> frameworks, List<ControlSection> controls, InspectorSection inspector,
-		IamSection iam, Bounded<TreeLine> orgTree, Bounded<Scp> scps, Bounded<Artifact> artifacts,
-		Bounded<EvidenceFile> files) {
+		IamSection iam, NetworkSection network, Bounded<TreeLine> orgTree, Bounded<Scp> scps,
+		Bounded<Artifact> artifacts, Bounded<EvidenceFile> files) {
 
 	/**
 	 * A bounded list: at most the configured rows, plus the full count from an aggregate

@@ -47,7 +47,8 @@ final class ReportQueries extends StoreReader {
 				inventory.gaps(runId), new FrameworkQueries(jdbc, limits).sections(runId, frameworks),
 				new ControlQueries(jdbc, limits).sections(runId),
 				new InspectorQueries(jdbc, limits).load(runId, asOf, thresholds, accountNames),
-				new IamQueries(jdbc, limits).load(runId, asOf, thresholds), org.tree(runId), org.scps(runId),
+				new IamQueries(jdbc, limits).load(runId, asOf, thresholds),
+				new NetworkQueries(jdbc, limits).load(runId, accountNames), org.tree(runId), org.scps(runId),
 				inventory.artifacts(runId, run.period()), inventory.files(runId));
 	}
 

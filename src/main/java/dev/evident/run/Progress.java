@@ -55,6 +55,11 @@ public class Progress {
 		accountsDone.set(0);
 	}
 
+	/** Counts the accounts done from zero again, for the next step over the accounts. */
+	public void accountsRestart() {
+		accountsDone.set(0);
+	}
+
 	public void accountDone() {
 		accountsDone.incrementAndGet();
 		paint(false);

@@ -104,6 +104,44 @@ final class WorkbookTables {
 							"title", T, "vulnerability_id", T, "resource_type", T, "resource_id", T, "inspector_score",
 							CellKind.DECIMAL, "fix_available", T, "exploit_available", T, "first_observed_at", D,
 							"last_observed_at", D, "updated_at", D)),
+			new Table("regions",
+					"""
+							SELECT r.account_id, a.name AS account_name, r.region, r.opt_in_status, r.status, r.note
+							FROM ev_account_region r LEFT JOIN ev_account a ON a.run_id = r.run_id AND a.account_id = r.account_id
+							WHERE r.run_id = ? ORDER BY r.account_id, r.region""",
+					kinds("account_id", T, "account_name", T, "region", T, "opt_in_status", T, "status", T, "note", T)),
+			new Table("vpcs", """
+					SELECT v.account_id, v.region, v.vpc_id, v.name, v.cidr_block, v.is_default,
+					(SELECT COUNT(*) FROM ev_flow_log f WHERE f.run_id = v.run_id AND f.account_id = v.account_id
+					  AND f.region = v.region AND f.resource_id = v.vpc_id) AS flow_logs,
+					(SELECT COUNT(*) FROM ev_flow_log f WHERE f.run_id = v.run_id AND f.account_id = v.account_id
+					  AND f.region = v.region AND f.resource_id = v.vpc_id AND f.status = 'ACTIVE'
+					  AND (f.deliver_status IS NULL OR f.deliver_status <> 'FAILED')) AS active_flow_logs
+					FROM ev_vpc v WHERE v.run_id = ? ORDER BY v.account_id, v.region, v.vpc_id""",
+					kinds("account_id", T, "region", T, "vpc_id", T, "name", T, "cidr_block", T, "is_default",
+							CellKind.BOOLEAN, "flow_logs", I, "active_flow_logs", I)),
+			new Table("security_groups", """
+					SELECT g.account_id, g.region, g.group_id, g.group_name, g.vpc_id, g.description,
+					CASE WHEN r.egress IS NULL THEN NULL WHEN r.egress THEN 'outbound' ELSE 'inbound' END AS direction,
+					r.protocol, r.from_port, r.to_port, r.source,
+					CASE WHEN r.egress = FALSE AND r.source IN ('0.0.0.0/0', '::/0') THEN 'yes' ELSE NULL END
+					  AS from_internet
+					FROM ev_security_group g LEFT JOIN ev_security_group_rule r ON r.run_id = g.run_id
+					  AND r.account_id = g.account_id AND r.region = g.region AND r.group_id = g.group_id
+					WHERE g.run_id = ? ORDER BY g.account_id, g.region, g.group_id, r.rule_index""",
+					kinds("account_id", T, "region", T, "group_id", T, "group_name", T, "vpc_id", T, "description", T,
+							"direction", T, "protocol", T, "from_port", I, "to_port", I, "source", T, "from_internet",
+							T)),
+			new Table("network_acls", """
+					SELECT a.account_id, a.region, a.acl_id, a.vpc_id, a.is_default,
+					CASE WHEN e.egress THEN 'outbound' ELSE 'inbound' END AS direction, e.rule_number, e.protocol,
+					e.rule_action, e.cidr, e.from_port, e.to_port
+					FROM ev_network_acl a JOIN ev_network_acl_entry e ON e.run_id = a.run_id
+					  AND e.account_id = a.account_id AND e.region = a.region AND e.acl_id = a.acl_id
+					WHERE a.run_id = ? ORDER BY a.account_id, a.region, a.acl_id, e.egress, e.rule_number""",
+					kinds("account_id", T, "region", T, "acl_id", T, "vpc_id", T, "is_default", CellKind.BOOLEAN,
+							"direction", T, "rule_number", I, "protocol", T, "rule_action", T, "cidr", T, "from_port",
+							I, "to_port", I)),
 			new Table("organization", """
 					SELECT account_id, name, email, status, joined_method, joined_at, parent_id, ou_path, management
 					FROM ev_account WHERE run_id = ? ORDER BY ou_path, name, account_id""",

@@ -13,6 +13,9 @@ import dev.evident.evidence.SqlDialect;
 import dev.evident.evidence.FindingRow;
 import dev.evident.inspector.FindingShortlist;
 import dev.evident.inspector.FindingStore;
+import dev.evident.network.AccountRegions;
+import dev.evident.network.NetworkStore;
+import dev.evident.network.RegionNetwork;
 
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
@@ -145,6 +148,7 @@ public final class EvidenceStoreFixture {
 		inspectorCoverage();
 
 		insertFindings(findings);
+		network();
 
 		jdbc.update("INSERT INTO ev_artifact_report VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", RUN_ID, "report-soc2",
 				"SOC 2 Type II Report", "SOC 2", "Certifications and Attestations", 3L, "PUBLISHED",
@@ -176,7 +180,7 @@ public final class EvidenceStoreFixture {
 		control("IAM-1", "Root account has MFA", "CUSTOMER", "iam.root-mfa", "FAIL");
 		control("IAM-2", "Access reviews performed", "CUSTOMER", "manual", "MANUAL");
 		control("VULN-1", "Critical vulnerabilities remediated", "SHARED", "inspector.critical", "NO_EVIDENCE");
-		control("NET-1", "Legacy VPN disabled", "SHARED", "none", "NOT_APPLICABLE");
+		control("NET-1", "Legacy VPN disabled", "SHARED", "ec2_admin_ports_closed", "NOT_APPLICABLE");
 		control("ORG-1", "Leaving the organization is denied", "SHARED", "org.scp-deny-leave", "PASS");
 		control("access-keys-rotated", "Access keys rotated", "CUSTOMER", "iam_access_keys_rotated", "FAIL");
 		result("IAM-1", MGMT, "arn:aws:iam::111111111111:root", "FAIL", "Root user has no MFA device",
@@ -196,6 +200,38 @@ public final class EvidenceStoreFixture {
 		frameworks();
 		result("IAM-2", UNICODE_ACCOUNT, "process:access-review", "MANUAL", CONTROL_CHARS_REASON);
 		result("ORG-1", MGMT, "p-deny1234", "PASS", "SCP attached to Production");
+		// a failed network check's result lists in the network section, with its rule
+		result("NET-1", UNICODE_ACCOUNT, "sg-0e2", "FAIL",
+				"Security group sg-0e2 (legacy-ssh) in eu-west-1 of account 222222222222 allows inbound tcp 22 from ::/0 (port 22).");
+	}
+
+	/**
+	 * Two regions of the Unicode account: one with a VPC without flow logs, a default
+	 * group with the rules AWS creates, SSH open on IPv6 only and a NACL that allows
+	 * everything; one the account does not use.
+	 */
+	private void network() {
+		NetworkStore network = new NetworkStore(jdbc);
+		network.replace(RUN_ID, UNICODE_ACCOUNT, new RegionNetwork("eu-west-1",
+				List.of(new RegionNetwork.Vpc("vpc-0a1", "10.1.0.0/16", false, "研究"),
+						new RegionNetwork.Vpc("vpc-0b2", "10.2.0.0/16", true, null)),
+				List.of(new RegionNetwork.FlowLog("fl-01", "vpc-0b2", "ACTIVE", "SUCCESS", "ALL", "s3",
+						"arn:aws:s3:::flow-logs")),
+				List.of(new RegionNetwork.SecurityGroup("sg-0d1", "default", "vpc-0a1", "default VPC security group",
+						List.of(new RegionNetwork.Rule(false, "-1", null, null, "sg-0d1"),
+								new RegionNetwork.Rule(true, "-1", null, null, "0.0.0.0/0"))),
+						new RegionNetwork.SecurityGroup("sg-0e2", "legacy-ssh", "vpc-0a1", FORMULA,
+								List.of(new RegionNetwork.Rule(false, "tcp", 22, 22, "::/0"))),
+						new RegionNetwork.SecurityGroup("sg-0f3", "default", "vpc-0b2", "default VPC security group",
+								List.of())),
+				List.of(new RegionNetwork.NetworkAcl("acl-0a1", "vpc-0a1", true,
+						List.of(new RegionNetwork.Entry(100, false, "-1", "allow", "0.0.0.0/0", null, null),
+								new RegionNetwork.Entry(32767, false, "-1", "deny", "0.0.0.0/0", null, null),
+								new RegionNetwork.Entry(100, true, "-1", "allow", "0.0.0.0/0", null, null))))));
+		network.region(RUN_ID, UNICODE_ACCOUNT, "eu-west-1", "opt-in-not-required", AccountRegions.Status.COLLECTED,
+				null);
+		network.region(RUN_ID, UNICODE_ACCOUNT, "ap-east-1", "not-opted-in", AccountRegions.Status.NOT_ENABLED,
+				"not enabled for the account (not-opted-in)");
 	}
 
 	private void account(String id, String name, String parent, String path, boolean management) {

@@ -161,6 +161,17 @@ class PdfReportSectionsTest {
 	}
 
 	@Test
+	void networkSectionShowsRegionsUnloggedVpcsAndWhatExposesEachGroup() {
+		String net = section("Network protection", "Organizational units").replaceAll("\\s+", " ");
+		assertThat(net).contains("2 VPC(s), 1 of them with a working flow log; 3 security group(s); 1 network ACL(s).");
+		assertThat(net).contains("222222222222 " + UNICODE_NAME + " eu-west-1 ap-east-1 -");
+		assertThat(net).contains("1 VPC(s) without an active, delivering flow log.",
+				"222222222222 eu-west-1 vpc-0a1 研究 no flow log");
+		assertThat(net).contains("1 exposed security group(s) or network ACL(s).", "sg-0e2 NET-1",
+				"allows inbound tcp 22 from ::/0 (port 22).");
+	}
+
+	@Test
 	void artifactInventorySaysWhetherEachReportCoversThePeriod() {
 		String art = section("AWS Artifact inventory", "Appendix: evidence files").replaceAll("\\s+", " ");
 		assertThat(art).contains("Covers 2025-Q3");

@@ -84,7 +84,8 @@ class WorkbookRendererTest {
 	@Test
 	void hasTheSheetsInOrder() {
 		assertThat(sheetNames(wb)).containsExactly("Summary", "Controls", "Results", "Frameworks", "Gaps",
-				"Credential report", "Findings", "Organization", "SCPs", "Artifact reports", "Files");
+				"Credential report", "Findings", "Regions", "VPCs", "Security groups", "Network ACLs", "Organization",
+				"SCPs", "Artifact reports", "Files");
 	}
 
 	@Test
@@ -95,6 +96,46 @@ class WorkbookRendererTest {
 		assertThat(header(wb.getSheet("Credential report"))).hasSize(23)
 			.startsWith("Account", "user", "arn")
 			.contains("mfa_active", "cert_2_last_rotated");
+	}
+
+	@Test
+	void theNetworkSheetsHoldEveryRegionVpcRuleAndEntry() {
+		assertThat(wb.getSheet("Regions").getLastRowNum()).isEqualTo(2);
+		var unused = rowWith(wb.getSheet("Regions"), 2, "ap-east-1");
+		assertThat(unused.getCell(4).getStringCellValue()).isEqualTo("NOT_ENABLED");
+		assertThat(unused.getCell(5).getStringCellValue()).isEqualTo("not enabled for the account (not-opted-in)");
+
+		Sheet vpcs = wb.getSheet("VPCs");
+		assertThat(header(vpcs)).containsExactly("Account", "Region", "VPC", "Name", "CIDR", "Default VPC", "Flow logs",
+				"Active flow logs");
+		var bare = rowWith(vpcs, 2, "vpc-0a1");
+		assertThat(bare.getCell(3).getStringCellValue()).isEqualTo("研究");
+		assertThat(bare.getCell(5).getBooleanCellValue()).isFalse();
+		assertThat(bare.getCell(6).getNumericCellValue()).isZero();
+		assertThat(rowWith(vpcs, 2, "vpc-0b2").getCell(7).getNumericCellValue()).isEqualTo(1);
+
+		// one row per rule, and a group without rules still has its row
+		Sheet groups = wb.getSheet("Security groups");
+		assertThat(groups.getLastRowNum()).isEqualTo(4);
+		var ssh = rowWith(groups, 2, "sg-0e2");
+		assertThat(ssh.getCell(5).getStringCellValue()).isEqualTo("inbound");
+		assertThat(ssh.getCell(7).getNumericCellValue()).isEqualTo(22);
+		assertThat(ssh.getCell(9).getStringCellValue()).isEqualTo("::/0");
+		assertThat(ssh.getCell(10).getStringCellValue()).isEqualTo("yes");
+		assertThat(ssh.getCell(11).getCellType()).as("formula-safe text").isEqualTo(CellType.STRING);
+		assertThat(ssh.getCell(11).getStringCellValue()).isEqualTo(FORMULA);
+		assertThat(rowWith(groups, 2, "sg-0f3").getCell(5)).isNull();
+
+		Sheet acls = wb.getSheet("Network ACLs");
+		assertThat(acls.getLastRowNum()).isEqualTo(3);
+		assertThat(acls.getRow(1).getCell(6).getNumericCellValue()).isEqualTo(100);
+		assertThat(acls.getRow(1).getCell(8).getStringCellValue()).isEqualTo("allow");
+		assertThat(acls.getRow(2).getCell(6).getNumericCellValue()).isEqualTo(32767);
+		assertThat(acls.getRow(3).getCell(5).getStringCellValue()).isEqualTo("outbound");
+		assertThat(acls.getSheetName()).isEqualTo("Network ACLs");
+		assertThat(acls.getPaneInformation().isFreezePane()).as("frozen header").isTrue();
+		assertThat(((org.apache.poi.xssf.usermodel.XSSFSheet) acls).getCTWorksheet().isSetAutoFilter()).as("filters")
+			.isTrue();
 	}
 
 	@Test
@@ -243,7 +284,7 @@ class WorkbookRendererTest {
 		List<String> formulas = new ArrayList<>();
 		for (int i = 0; i < cf.getNumConditionalFormattings(); i++) {
 			var f = cf.getConditionalFormattingAt(i);
-			assertThat(f.getFormattingRanges()[0].formatAsString()).isEqualTo("E2:E9");
+			assertThat(f.getFormattingRanges()[0].formatAsString()).isEqualTo("E2:E10");
 			formulas.add(f.getRule(0).getFormula1());
 		}
 		assertThat(formulas).containsExactlyInAnyOrder("\"PASS\"", "\"FAIL\"", "\"MANUAL\"", "\"NO_EVIDENCE\"");

@@ -12,6 +12,9 @@ import org.h2.jdbcx.JdbcDataSource;
 import dev.evident.control.CheckContext;
 import dev.evident.evidence.Gaps;
 import dev.evident.evidence.SqlDialect;
+import dev.evident.network.AccountRegions;
+import dev.evident.network.NetworkStore;
+import dev.evident.network.RegionNetwork;
 import dev.evident.organizations.OrganizationSnapshot.Account;
 import dev.evident.run.Period;
 
@@ -177,6 +180,25 @@ final class CheckFixture {
 						+ "period_end, document_path, document_sha256) VALUES (?, ?, ?, ?, 3, 'PUBLISHED', ?, ?, ?, ?)",
 				RUN, id, name, series, start.atOffset(ZoneOffset.UTC), end.atOffset(ZoneOffset.UTC),
 				"raw/" + MANAGEMENT + "/artifact/" + id + "-v3.pdf", "ab".repeat(32));
+	}
+
+	/** A collected region of an account, stored as the network collector stores it. */
+	void network(String account, RegionNetwork network) {
+		NetworkStore store = new NetworkStore(jdbc);
+		store.replace(RUN, account, network);
+		store.region(RUN, account, network.region(), "opt-in-not-required", AccountRegions.Status.COLLECTED, null);
+	}
+
+	/** A region of an account that ended otherwise: NOT_ENABLED or GAP. */
+	void region(String account, String region, AccountRegions.Status status, String note) {
+		new NetworkStore(jdbc).region(RUN, account, region, "not-opted-in", status, note);
+	}
+
+	void evidenceFile(String account, String region, String operation, String path) {
+		jdbc.update(
+				"INSERT INTO ev_evidence_file (run_id, path, sha256, size_bytes, operation, region, account_id, "
+						+ "collected_at) VALUES (?, ?, ?, 1, ?, ?, ?, ?)",
+				RUN, path, "ab".repeat(32), operation, region, account, AS_OF.atOffset(ZoneOffset.UTC));
 	}
 
 }
