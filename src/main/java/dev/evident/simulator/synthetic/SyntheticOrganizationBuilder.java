@@ -124,7 +124,7 @@ public final class SyntheticOrganizationBuilder {
 						new DataFile.RoleSpec("EvidentAuditRole", mgmt, List.of("SecurityAudit", "ReadOnlyAccess"), 1)),
 				accounts, policies(security, workloads, production),
 				List.of(new DataFile.DelegatedAdminSpec(accountId(1), "inspector2.amazonaws.com", 400)),
-				ArtifactCatalog.reports(size.artifactReports(), size.seed()), null);
+				ArtifactCatalog.reports(size.artifactReports(), size.seed()), null, null, null);
 	}
 
 	private String ou(String name, String parent) {
@@ -172,7 +172,7 @@ public final class SyntheticOrganizationBuilder {
 				management || rnd.nextInt(5) > 0 ? "CREATED" : "INVITED", joined, List.of(slug),
 				SyntheticIam.root(rnd, management), policy, false,
 				new DataFile.InspectorSpec(suspended ? "SUSPENDED" : "ENABLED", size.regions()), SyntheticIam.GROUPS,
-				List.of(), List.of(), users);
+				List.of(), List.of(), users, List.of(), Map.of());
 	}
 
 	private static Map<String, DataFile.PasswordPolicySpec> passwordPolicies() {
