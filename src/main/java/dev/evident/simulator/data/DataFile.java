@@ -14,7 +14,8 @@ import java.util.Map;
 public record DataFile(OrganizationSpec organization, List<OuSpec> organizationalUnits,
 		Map<String, PasswordPolicySpec> passwordPolicies, List<RoleSpec> memberAccountRoles, List<AccountSpec> accounts,
 		List<ScpSpec> serviceControlPolicies, List<DelegatedAdminSpec> delegatedAdministrators,
-		List<ReportSpec> artifactReports, FindingsSpec findings) {
+		List<ReportSpec> artifactReports, FindingsSpec findings, NetworkSpec.RegionsSpec regions,
+		Map<String, NetworkSpec.AclRulesSpec> networkAcls) {
 
 	public DataFile {
 		organizationalUnits = orEmpty(organizationalUnits);
@@ -24,6 +25,7 @@ public record DataFile(OrganizationSpec organization, List<OuSpec> organizationa
 		serviceControlPolicies = orEmpty(serviceControlPolicies);
 		delegatedAdministrators = orEmpty(delegatedAdministrators);
 		artifactReports = orEmpty(artifactReports);
+		networkAcls = networkAcls == null ? Map.of() : networkAcls;
 	}
 
 	static <T> List<T> orEmpty(List<T> list) {
@@ -44,7 +46,8 @@ public record DataFile(OrganizationSpec organization, List<OuSpec> organizationa
 	public record AccountSpec(String id, String name, String email, String parent, String status, String joinedMethod,
 			int joinedAgeDays, List<String> aliases, RootSpec root, String passwordPolicy, boolean assumeRoleDenied,
 			InspectorSpec inspector, List<GroupSpec> groups, List<RoleSpec> roles,
-			List<ManagedPolicySpec> managedPolicies, List<UserSpec> users) {
+			List<ManagedPolicySpec> managedPolicies, List<UserSpec> users, List<String> optedInRegions,
+			Map<String, List<NetworkSpec.VpcSpec>> network) {
 		public AccountSpec {
 			status = status == null ? "ACTIVE" : status;
 			joinedMethod = joinedMethod == null ? "CREATED" : joinedMethod;
@@ -55,6 +58,8 @@ public record DataFile(OrganizationSpec organization, List<OuSpec> organizationa
 			roles = orEmpty(roles);
 			managedPolicies = orEmpty(managedPolicies);
 			users = orEmpty(users);
+			optedInRegions = orEmpty(optedInRegions);
+			network = network == null ? Map.of() : network;
 		}
 	}
 

@@ -8,9 +8,12 @@ import dev.evident.simulator.data.DataFile.AccountSpec;
 import dev.evident.simulator.data.DataFile.OuSpec;
 import dev.evident.simulator.model.Account;
 import dev.evident.simulator.model.ArtifactReport;
+import dev.evident.simulator.model.AwsRegion;
 import dev.evident.simulator.model.DelegatedAdministrator;
 import dev.evident.simulator.model.IamAccount;
+import dev.evident.simulator.model.NetworkSource;
 import dev.evident.simulator.model.OrganizationalUnit;
+import dev.evident.simulator.model.RegionNetwork;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +26,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /** Reads the YAML data file and expands it into a {@link SimulatedOrganization}. */
 public final class DataLoader {
@@ -68,8 +72,10 @@ public final class DataLoader {
 					paths.get(ou.id())));
 		}
 
+		List<AwsRegion> regions = regions(file);
 		List<Account> accounts = new ArrayList<>();
 		Map<String, IamAccount> iam = new LinkedHashMap<>();
+		Map<String, RegionNetwork> networks = new HashMap<>();
 		for (AccountSpec a : file.accounts()) {
 			if (a.id() == null || !a.id().matches("\\d{12}")) {
 				throw new IllegalArgumentException("account id must be 12 digits: " + a.id());
@@ -80,8 +86,24 @@ public final class DataLoader {
 					"arn:aws:organizations::" + mgmt + ":account/" + org.id() + "/" + a.id(), parent,
 					parentPath + a.id() + "/", a.status(), a.joinedMethod(),
 					Ids.daysAgo(reference, a.joinedAgeDays(), "joined" + a.id()), a.id().equals(mgmt),
-					a.assumeRoleDenied(), a.inspector().status(), List.copyOf(a.inspector().regions())));
+					a.assumeRoleDenied(), a.inspector().status(), List.copyOf(a.inspector().regions()),
+					List.copyOf(a.optedInRegions())));
 			iam.put(a.id(), new IamBuilder(a, file, reference, !a.id().equals(mgmt)).build());
+			for (String region : a.optedInRegions()) {
+				if (!regions.contains(new AwsRegion(region, true))) {
+					throw new IllegalArgumentException("account " + a.id() + " opts in to " + region
+							+ ", which is not among the opt-in regions (regions.optIn)");
+				}
+			}
+			a.network().forEach((region, vpcs) -> {
+				boolean enabled = regions.contains(new AwsRegion(region, false)) || a.optedInRegions().contains(region);
+				if (!enabled) {
+					throw new IllegalArgumentException(
+							"account " + a.id() + " has a network in " + region + ", a region not enabled for it");
+				}
+				networks.put(a.id() + "/" + region,
+						NetworkBuilder.build(a.id(), region, vpcs, file.networkAcls(), reference));
+			});
 		}
 		if (!iam.containsKey(mgmt)) {
 			throw new IllegalArgumentException("management account " + mgmt + " is not among the accounts");
@@ -96,8 +118,42 @@ public final class DataLoader {
 		List<ArtifactReport> reports = file.artifactReports().stream().map(r -> report(r, reference)).toList();
 		var findings = file.findings() == null ? List.<dev.evident.simulator.model.Finding>of()
 				: new FindingGenerator(file.findings(), reference).generate();
+		NetworkSource network = (account, region) -> networks.getOrDefault(account + "/" + region, RegionNetwork.EMPTY);
 		return new SimulatedOrganization(identity, reference, ous, accounts, iam, policies, admins, reports,
-				new MaterializedFindings(findings));
+				new MaterializedFindings(findings), regions, network);
+	}
+
+	/**
+	 * The regions of {@code regions:}, sorted; without it us-east-1 and every region an
+	 * account's Inspector or network names, none of them opt-in.
+	 */
+	private static List<AwsRegion> regions(DataFile file) {
+		TreeSet<String> enabled = new TreeSet<>();
+		TreeSet<String> optIn = new TreeSet<>();
+		if (file.regions() == null) {
+			enabled.add("us-east-1");
+			for (AccountSpec a : file.accounts()) {
+				enabled.addAll(a.inspector().regions());
+				enabled.addAll(a.network().keySet());
+			}
+		}
+		else {
+			enabled.addAll(file.regions().enabled());
+			optIn.addAll(file.regions().optIn());
+		}
+		TreeSet<String> all = new TreeSet<>(enabled);
+		all.addAll(optIn);
+		List<AwsRegion> regions = new ArrayList<>();
+		for (String name : all) {
+			if (!name.matches("[a-z]{2}(-[a-z]+)+-\\d+")) {
+				throw new IllegalArgumentException("not a region name: " + name);
+			}
+			if (enabled.contains(name) && optIn.contains(name)) {
+				throw new IllegalArgumentException("region " + name + " is both enabled and opt-in");
+			}
+			regions.add(new AwsRegion(name, optIn.contains(name)));
+		}
+		return regions;
 	}
 
 	private static ArtifactReport report(DataFile.ReportSpec r, Instant reference) {

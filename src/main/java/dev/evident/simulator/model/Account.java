@@ -12,10 +12,11 @@ import java.util.List;
  * denied
  * @param inspectorStatus Inspector2 status: ENABLED, DISABLED or SUSPENDED
  * @param inspectorRegions regions where Inspector2 is enabled
+ * @param optedInRegions the opt-in regions this account opted in to
  */
 public record Account(String id, String name, String email, String arn, String parentId, String path, String status,
 		String joinedMethod, Instant joinedTimestamp, boolean management, boolean assumeRoleDenied,
-		String inspectorStatus, List<String> inspectorRegions) {
+		String inspectorStatus, List<String> inspectorRegions, List<String> optedInRegions) {
 
 	public boolean suspended() {
 		return "SUSPENDED".equals(status);

@@ -46,14 +46,20 @@ public final class SimulatedOrganization {
 
 	private final FindingSource findings;
 
+	private final List<AwsRegion> regions;
+
+	private final NetworkSource networks;
+
 	/**
-	 * An organization whose findings come from {@code findings} (for example generated on
-	 * demand).
+	 * An organization whose findings and network resources come from {@code findings} and
+	 * {@code networks} (for example generated on demand).
+	 * @param regions the regions the organization knows, sorted by name
 	 */
 	public SimulatedOrganization(Identity identity, Instant referenceInstant,
 			List<OrganizationalUnit> organizationalUnits, List<Account> accounts, Map<String, IamAccount> iam,
 			List<ServiceControlPolicy> policies, List<DelegatedAdministrator> delegatedAdministrators,
-			List<ArtifactReport> artifactReports, FindingSource findings) {
+			List<ArtifactReport> artifactReports, FindingSource findings, List<AwsRegion> regions,
+			NetworkSource networks) {
 		this.identity = identity;
 		this.referenceInstant = referenceInstant;
 		this.organizationalUnits = List.copyOf(organizationalUnits);
@@ -63,6 +69,8 @@ public final class SimulatedOrganization {
 		this.delegatedAdministrators = List.copyOf(delegatedAdministrators);
 		this.artifactReports = List.copyOf(artifactReports);
 		this.findings = findings;
+		this.regions = List.copyOf(regions);
+		this.networks = networks;
 	}
 
 	public Identity identity() {
@@ -127,7 +135,60 @@ public final class SimulatedOrganization {
 	 */
 	public SimulatedOrganization withFindings(FindingSource newFindings) {
 		return new SimulatedOrganization(identity, referenceInstant, organizationalUnits, accounts, iam, policies,
-				delegatedAdministrators, artifactReports, newFindings);
+				delegatedAdministrators, artifactReports, newFindings, regions, networks);
+	}
+
+	/**
+	 * The same organization with other network resources (a synthetic organization's,
+	 * generated on demand).
+	 */
+	public SimulatedOrganization withNetworks(NetworkSource newNetworks) {
+		return new SimulatedOrganization(identity, referenceInstant, organizationalUnits, accounts, iam, policies,
+				delegatedAdministrators, artifactReports, findings, regions, newNetworks);
+	}
+
+	/** Every region the organization knows (EC2's DescribeRegions with AllRegions). */
+	public List<AwsRegion> regions() {
+		return regions;
+	}
+
+	/**
+	 * The opt-in status of a region for an account ({@code opt-in-not-required},
+	 * {@code opted-in} or {@code not-opted-in}); null for a region the organization does
+	 * not know or an account outside it.
+	 */
+	public String optInStatus(String accountId, String region) {
+		Optional<Account> account = account(accountId);
+		if (account.isEmpty()) {
+			return null;
+		}
+		for (AwsRegion r : regions) {
+			if (r.name().equals(region)) {
+				if (!r.optIn()) {
+					return AwsRegion.OPT_IN_NOT_REQUIRED;
+				}
+				return account.get().optedInRegions().contains(region) ? AwsRegion.OPTED_IN : AwsRegion.NOT_OPTED_IN;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Whether the account may call regional services in the region: a region it knows
+	 * that needs no opt-in or that the account opted in to. Every simulated regional
+	 * service refuses a call from anywhere else, as AWS does.
+	 */
+	public boolean regionEnabled(String accountId, String region) {
+		String status = optInStatus(accountId, region);
+		return AwsRegion.OPT_IN_NOT_REQUIRED.equals(status) || AwsRegion.OPTED_IN.equals(status);
+	}
+
+	/**
+	 * The VPCs, flow logs, security groups and network ACLs of one account in one region
+	 * (empty when it has none).
+	 */
+	public RegionNetwork network(String accountId, String region) {
+		return networks.network(accountId, region);
 	}
 
 	/** The findings as views, counts and coverage; see {@link FindingSource}. */

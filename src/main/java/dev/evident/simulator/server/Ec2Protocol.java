@@ -78,6 +78,12 @@ public final class Ec2Protocol implements Protocol {
 		};
 	}
 
+	/** EC2's answer in a region the account has not opted in to. */
+	@Override
+	public SimException regionNotEnabled() {
+		return new SimException("AuthFailure", 401, "AWS was not able to validate the provided access credentials");
+	}
+
 	@Override
 	public SimException invalidInput(String message) {
 		return new SimException("InvalidParameterValue", 400, message);

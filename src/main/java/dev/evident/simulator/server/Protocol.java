@@ -31,6 +31,16 @@ public interface Protocol {
 		return new SimException("ExpiredTokenException", 400, "The security token included in the request is expired");
 	}
 
+	/**
+	 * The error for a call to a regional service in a region that is not enabled for the
+	 * account (an opt-in region it did not opt in to): AWS does not recognize the
+	 * credentials there.
+	 */
+	default SimException regionNotEnabled() {
+		return new SimException("UnrecognizedClientException", 403,
+				"The security token included in the request is invalid.");
+	}
+
 	/** The error for a malformed parameter (bad pagination token, missing member). */
 	SimException invalidInput(String message);
 

@@ -8,20 +8,26 @@ import dev.evident.simulator.data.DataFile.OuSpec;
 import dev.evident.simulator.data.DataFile.UserSpec;
 import dev.evident.simulator.data.DataLoader;
 import dev.evident.simulator.data.Ids;
+import dev.evident.simulator.data.NetworkSpec;
 import dev.evident.simulator.server.Json;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Builds a synthetic organization of a given {@link SyntheticSize}: a management account,
  * a security tooling account (Inspector's delegated administrator) and a log archive,
  * workload accounts over three levels of OUs (Workloads / environment / business unit), a
  * few suspended accounts, IAM users spread unevenly, Artifact reports, and findings
- * generated on demand ({@link SyntheticFindings}). Everything but the findings is
+ * generated on demand ({@link SyntheticFindings}), every account enabled in the four
+ * regions of {@link SyntheticNetwork} (and the findings' regions) with VPCs, flow logs,
+ * security groups and network ACLs generated on demand too. Everything else is
  * materialized: it is small.
  */
 public final class SyntheticOrganizationBuilder {
@@ -52,8 +58,18 @@ public final class SyntheticOrganizationBuilder {
 			.filter(a -> "ACTIVE".equals(a.status()))
 			.map(a -> a.id())
 			.toList();
+		Set<String> accounts = new HashSet<>();
+		file.accounts().forEach(a -> accounts.add(a.id()));
 		return organization
-			.withFindings(new SyntheticFindings(size.seed(), reference, active, size.regions(), size.findings()));
+			.withFindings(new SyntheticFindings(size.seed(), reference, active, size.regions(), size.findings()))
+			.withNetworks(new SyntheticNetwork(size.seed(), reference, accounts, new HashSet<>(enabledRegions(size))));
+	}
+
+	/** The network's four regions and the findings' regions. */
+	private static List<String> enabledRegions(SyntheticSize size) {
+		Set<String> regions = new TreeSet<>(SyntheticNetwork.REGIONS);
+		regions.addAll(size.regions());
+		return List.copyOf(regions);
 	}
 
 	/** The 12-digit id of account {@code index}; index 0 is the management account. */
@@ -124,7 +140,11 @@ public final class SyntheticOrganizationBuilder {
 						new DataFile.RoleSpec("EvidentAuditRole", mgmt, List.of("SecurityAudit", "ReadOnlyAccess"), 1)),
 				accounts, policies(security, workloads, production),
 				List.of(new DataFile.DelegatedAdminSpec(accountId(1), "inspector2.amazonaws.com", 400)),
-				ArtifactCatalog.reports(size.artifactReports(), size.seed()), null);
+				ArtifactCatalog.reports(size.artifactReports(), size.seed()), null,
+				new NetworkSpec.RegionsSpec(enabledRegions(size),
+						enabledRegions(size).contains(SyntheticNetwork.OPT_IN_REGION) ? List.of()
+								: List.of(SyntheticNetwork.OPT_IN_REGION)),
+				SyntheticNetwork.ACL_RULES);
 	}
 
 	private String ou(String name, String parent) {
@@ -172,7 +192,7 @@ public final class SyntheticOrganizationBuilder {
 				management || rnd.nextInt(5) > 0 ? "CREATED" : "INVITED", joined, List.of(slug),
 				SyntheticIam.root(rnd, management), policy, false,
 				new DataFile.InspectorSpec(suspended ? "SUSPENDED" : "ENABLED", size.regions()), SyntheticIam.GROUPS,
-				List.of(), List.of(), users);
+				List.of(), List.of(), users, List.of(), Map.of());
 	}
 
 	private static Map<String, DataFile.PasswordPolicySpec> passwordPolicies() {
