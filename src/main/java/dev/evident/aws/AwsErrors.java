@@ -6,8 +6,13 @@ import software.amazon.awssdk.core.exception.SdkException;
 /** Turns SDK exceptions into the error code and message of an evidence gap. */
 public final class AwsErrors {
 
+	/**
+	 * The codes of an expired session: STS-style, and EC2's own {@code RequestExpired}
+	 * (also its answer to a clock too far off, which a renewed session does not cure: the
+	 * second failure is thrown).
+	 */
 	private static final java.util.Set<String> EXPIRED_TOKEN_CODES = java.util.Set.of("ExpiredToken",
-			"ExpiredTokenException");
+			"ExpiredTokenException", "RequestExpired");
 
 	private AwsErrors() {
 	}

@@ -100,12 +100,17 @@ public class CollectNetworkTasklet implements Tasklet {
 			gaps.clearSources(context.runId(), accountId, SOURCE);
 			gaps.clear(context.runId(), accountId, SOURCE_REGIONS);
 			store.clearAccount(context.runId(), accountId);
-			return new Start(context, organizations.partition(context.runId()));
+			return new Start(context, organizations.partition(context.runId()),
+					gaps.has(context.runId(), accountId, SOURCE_ACCOUNT));
 		});
 		RunContext run = start.run();
 		String runId = run.runId();
 		String home = aws.defaultRegion().id();
 		RawSink raw = new RawSink(files, runId, run.layout().staging(), accountId, home).deferred();
+		if (start.roleRefused()) {
+			log.info("Account {}: its role was refused earlier in this run (see the gap); not asked again", accountId);
+			return done();
+		}
 		AccountCredentials credentials = sessions.credentials(accountId, run.record().callerAccountId(),
 				start.partition(), runId);
 		try {
@@ -200,7 +205,10 @@ public class CollectNetworkTasklet implements Tasklet {
 		return RepeatStatus.FINISHED;
 	}
 
-	private record Start(RunContext run, String partition) {
+	/**
+	 * What a partition reads before it calls AWS; whether the account's role was refused.
+	 */
+	private record Start(RunContext run, String partition, boolean roleRefused) {
 	}
 
 }

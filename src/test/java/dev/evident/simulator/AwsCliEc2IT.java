@@ -110,7 +110,7 @@ class AwsCliEc2IT {
 						+ " " + e.get("CidrBlock").asText()
 						+ (ports == null ? "" : " " + ports.get("From") + "-" + ports.get("To")));
 		}
-		assertThat(inbound).containsExactly("100 6 allow 0.0.0.0/0 443-443", "110 6 allow 0.0.0.0/0 1024-65535",
+		assertThat(inbound).containsExactly("100 6 allow 0.0.0.0/0 443-443", "110 6 allow 0.0.0.0/0 32768-65535",
 				"32767 -1 deny 0.0.0.0/0");
 		assertThat(outbound).containsExactly("100 -1 allow 0.0.0.0/0", "32767 -1 deny 0.0.0.0/0");
 		assertThat(acl.get("Associations")).hasSize(2)

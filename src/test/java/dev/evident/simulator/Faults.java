@@ -46,6 +46,8 @@ public final class Faults implements FaultHook {
 
 	private final Map<String, OperationFailure> failures = new ConcurrentHashMap<>();
 
+	private final Map<String, Integer> regional = new ConcurrentHashMap<>();
+
 	private volatile long expireCredentialsAfterCalls = -1;
 
 	private volatile int pageSizeLimit = Integer.MAX_VALUE;
@@ -120,6 +122,22 @@ public final class Faults implements FaultHook {
 	public Faults failOperation(String serviceOperation, int afterCalls, int httpStatus) {
 		failures.put(serviceOperation, new OperationFailure(afterCalls, httpStatus, new AtomicInteger()));
 		return this;
+	}
+
+	/**
+	 * Every call of {@code service} (its signing name, e.g. {@code ec2}) made in one
+	 * account and region answers {@code httpStatus} (403: the protocol's access denied),
+	 * until {@link #reset()}; the other regions and accounts are not touched.
+	 */
+	public Faults refuseInRegion(String service, String accountId, String region, int httpStatus) {
+		regional.put(service + " " + accountId + " " + region, httpStatus);
+		return this;
+	}
+
+	@Override
+	public int regionalFailureStatus(String serviceOperation, String accountId, String region) {
+		String service = serviceOperation.substring(0, serviceOperation.indexOf(':'));
+		return regional.getOrDefault(service + " " + accountId + " " + region, 0);
 	}
 
 	/**
@@ -234,6 +252,7 @@ public final class Faults implements FaultHook {
 		credentialReportInProgress(0);
 		latency = Duration.ZERO;
 		failures.clear();
+		regional.clear();
 		expireCredentialsAfterCalls = -1;
 		pageSizeLimit = Integer.MAX_VALUE;
 		bursts.clear();

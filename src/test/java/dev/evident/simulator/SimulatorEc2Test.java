@@ -219,7 +219,7 @@ class SimulatorEc2Test {
 	}
 
 	@Test
-	void logArchiveAndDevAccountsAreClosed() {
+	void logArchiveAndDevAccountsAreClosedButDevLetsReturnTrafficInFrom1024() {
 		for (String[] account : new String[][] { { "333333333333", "us-east-1" },
 				{ "666666666666", "ap-northeast-1" } }) {
 			try (Ec2Client ec2 = ec2(account[0], account[1])) {
@@ -229,7 +229,16 @@ class SimulatorEc2Test {
 				assertThat(log.flowLogStatus()).isEqualTo("ACTIVE");
 				assertThat(log.deliverLogsStatus()).isEqualTo("SUCCESS");
 				assertClosedDefault(single(ec2.describeSecurityGroups().securityGroups()), vpc.vpcId());
-				assertRestrictive(single(ec2.describeNetworkAcls().networkAcls()));
+				NetworkAcl acl = single(ec2.describeNetworkAcls().networkAcls());
+				if (account[0].equals("333333333333")) {
+					assertRestrictive(acl);
+				}
+				else {
+					assertThat(entries(acl, false))
+						.extracting(NetworkAclEntry::ruleNumber,
+								e -> e.portRange() == null ? null : e.portRange().from() + "-" + e.portRange().to())
+						.containsExactly(tuple(100, "443-443"), tuple(110, "1024-65535"), tuple(32767, null));
+				}
 			}
 		}
 	}
@@ -432,7 +441,7 @@ class SimulatorEc2Test {
 			assertThat(ec2.describeNetworkAcls().networkAcls()).hasSize(1);
 			Faults.of(sim).reset().expireCredentialsAfterCalls(0);
 			assertThat(catchThrowableOfType(Ec2Exception.class, ec2::describeFlowLogs).awsErrorDetails().errorCode())
-				.isEqualTo("ExpiredTokenException");
+				.isEqualTo("RequestExpired");
 		}
 	}
 
@@ -486,7 +495,7 @@ class SimulatorEc2Test {
 					NetworkAclEntry::cidrBlock, e -> e.portRange() == null ? null : e.portRange().from(),
 					e -> e.portRange() == null ? null : e.portRange().to())
 			.containsExactly(tuple(100, "6", "allow", "0.0.0.0/0", 443, 443),
-					tuple(110, "6", "allow", "0.0.0.0/0", 1024, 65535),
+					tuple(110, "6", "allow", "0.0.0.0/0", 32768, 65535),
 					tuple(32767, "-1", "deny", "0.0.0.0/0", null, null));
 		assertThat(entries(acl, true))
 			.extracting(NetworkAclEntry::ruleNumber, NetworkAclEntry::protocol, NetworkAclEntry::ruleActionAsString,

@@ -78,6 +78,12 @@ public final class Ec2Protocol implements Protocol {
 		};
 	}
 
+	/** EC2's own answer to an expired session, not the STS-style ExpiredToken. */
+	@Override
+	public SimException expiredToken() {
+		return new SimException("RequestExpired", 400, "Request has expired.");
+	}
+
 	/** EC2's answer in a region the account has not opted in to. */
 	@Override
 	public SimException regionNotEnabled() {

@@ -38,6 +38,14 @@ public interface FaultHook {
 		return 0;
 	}
 
+	/**
+	 * The HTTP status to refuse this call with in one account and region only (a 403: the
+	 * protocol's access denied), or 0.
+	 */
+	default int regionalFailureStatus(String serviceOperation, String accountId, String region) {
+		return 0;
+	}
+
 	/** The HTTP status of a transient failure of this call, or 0. */
 	default int transientFailureStatus(String serviceOperation) {
 		return 0;

@@ -62,6 +62,9 @@ public final class Router {
 			}
 			int failure = faults.failureStatus(key);
 			if (failure == 0) {
+				failure = faults.regionalFailureStatus(key, account, request.region());
+			}
+			if (failure == 0) {
 				failure = faults.transientFailureStatus(key);
 			}
 			if (failure != 0) {
