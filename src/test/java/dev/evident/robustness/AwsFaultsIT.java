@@ -45,6 +45,9 @@ class AwsFaultsIT {
 
 	static final String INSPECTOR_ADMIN = "222222222222";
 
+	/** Active member accounts whose role can be assumed (all but 777... and 888...). */
+	static final int REACHABLE_ACCOUNTS = 5;
+
 	@DynamicPropertySource
 	static void simulator(DynamicPropertyRegistry registry) {
 		DemoSimulator.register(registry);
@@ -100,7 +103,11 @@ class AwsFaultsIT {
 			.failNextCalls("inspector2:ListFindings", 4, 503)
 			.failEveryKthCall("inspector2:ListFindings", 5, 500)
 			.failEveryKthCall("artifact:GetReportMetadata", 3, 503)
-			.failNextCalls("artifact:ListReports", 2, 500);
+			.failNextCalls("artifact:ListReports", 2, 500)
+			.failNextCalls("ec2:DescribeRegions", 2, 503)
+			.failNextCalls("ec2:DescribeVpcs", 3, 500)
+			.failEveryKthCall("ec2:DescribeSecurityGroups", 3, 503)
+			.failEveryKthCall("ec2:DescribeNetworkAcls", 4, 500);
 
 		Outcome outcome = completedWithOnlyTheDeniedAccount("bursts");
 
@@ -115,7 +122,9 @@ class AwsFaultsIT {
 			.slowNextCalls("inspector2:ListFindings", 1, slow)
 			.slowNextCalls("iam:GetAccountAuthorizationDetails", 1, slow)
 			.slowNextCalls("organizations:ListAccountsForParent", 1, slow)
-			.slowNextCalls("artifact:GetReportMetadata", 1, slow);
+			.slowNextCalls("artifact:GetReportMetadata", 1, slow)
+			.slowNextCalls("ec2:DescribeRegions", 1, slow)
+			.slowNextCalls("ec2:DescribeFlowLogs", 1, slow);
 
 		Outcome outcome = completedWithOnlyTheDeniedAccount("slow");
 
@@ -124,6 +133,8 @@ class AwsFaultsIT {
 		assertThat(simulator.calls().count("organizations:ListAccountsForParent")).isGreaterThanOrEqualTo(4 + 1);
 		assertThat(simulator.calls().count("artifact:GetReportMetadata"))
 			.isGreaterThanOrEqualTo(simulator.organization().artifactReports().size() + 1);
+		// one a reachable account and the management account, and the slow one again
+		assertThat(simulator.calls().count("ec2:DescribeRegions")).isEqualTo(REACHABLE_ACCOUNTS + 1 + 1);
 	}
 
 	@Test
@@ -193,12 +204,12 @@ class AwsFaultsIT {
 
 	@Test
 	void aSessionThatExpiresDuringTheFindingsCrawlIsAssumedAgainOnce() throws Exception {
-		// The Inspector admin's session signs 8 IAM calls, about 30 ListFindings pages
-		// (one
-		// chain per account and region, fetched in parallel) and 6 coverage calls: the
-		// 31st
-		// call (a findings page) finds it expired, the new session lasts to the end.
-		Faults.of(simulator).expireSessionsAfterOwnCalls(30);
+		// The Inspector admin's session signs 8 IAM calls, 13 EC2 calls
+		// (its regions, then 4 calls in each of 3 regions), about 30
+		// ListFindings pages (one chain per account and region, in parallel)
+		// and 6 coverage calls: the 41st call (a findings page) finds it
+		// expired, and the new session lasts to the end.
+		Faults.of(simulator).expireSessionsAfterOwnCalls(40);
 
 		Outcome outcome = completedWithOnlyTheDeniedAccount("expired");
 
@@ -209,6 +220,52 @@ class AwsFaultsIT {
 			.filter(c -> c.accountId().equals(INSPECTOR_ADMIN))
 			.toList();
 		assertThat(admin).as("one AssumeRole, and one more after the session expired").hasSize(2);
+	}
+
+	@Test
+	void aSessionThatExpiresDuringTheNetworkCollectionIsAssumedAgainOnce() throws Exception {
+		// EC2 answers RequestExpired: the region is read again with a new session
+		String account = "555555555555";
+		Faults.of(simulator).expireSessionAt("ec2:DescribeSecurityGroups", account);
+
+		Outcome outcome = completedWithOnlyTheDeniedAccount("expired-network");
+
+		totals.assertExact(outcome.runId());
+		assertThat(simulator.calls().assumeRoleCalls().stream().filter(c -> c.accountId().equals(account)))
+			.as("one AssumeRole, and one more after the session expired")
+			.hasSize(2);
+	}
+
+	@Test
+	void aRefusalInOneRegionIsAGapForThatAccountRegionAndSourceOnly() throws Exception {
+		String account = "444444444444";
+		Faults.of(simulator).refuseInRegion("ec2", account, "eu-west-1", 403);
+
+		Outcome outcome = launcher.launch(TestRuns.demo("refused-region", out));
+
+		assertThat(outcome.status()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(outcome.exitCode()).isEqualTo(ExitCode.GAPS);
+		String run = outcome.runId();
+		assertThat(jdbc.queryForList(
+				"SELECT account_id || ' ' || source || ' ' || error_code FROM ev_gap WHERE run_id = ? ORDER BY 1",
+				String.class, run))
+			.containsExactly(account + " ec2:network:eu-west-1 UnauthorizedOperation",
+					"777777777777 account AccessDenied");
+		assertThat(jdbc.queryForList("SELECT region || ' ' || status FROM ev_account_region WHERE run_id = ? "
+				+ "AND account_id = ? ORDER BY region", String.class, run, account))
+			.containsExactly("ap-northeast-1 COLLECTED", "eu-west-1 GAP", "us-east-1 COLLECTED");
+		// the account's other regions, and every other account, are collected in full
+		assertThat(totals.count("ev_vpc", run, "account_id = '" + account + "' AND region = 'us-east-1'"))
+			.isEqualTo(simulator.organization().network(account, "us-east-1").vpcs().size());
+		assertThat(totals.count("ev_vpc", run, "account_id = '" + account + "' AND region = 'eu-west-1'")).isZero();
+		assertThat(totals.count("ev_vpc", run, "account_id = '555555555555'"))
+			.isEqualTo(simulator.organization().network("555555555555", "us-east-1").vpcs().size());
+		// the checks say what is missing, region by region
+		assertThat(jdbc
+			.queryForList("SELECT resource || ' ' || status FROM ev_control_result WHERE run_id = ? AND control_id = ? "
+					+ "AND account_id = ? ORDER BY resource", String.class, run, "vpc-flow-logs", account))
+			.containsExactly(account + " eu-west-1 NO_EVIDENCE",
+					simulator.organization().network(account, "us-east-1").vpcs().get(0).vpcId() + " PASS");
 	}
 
 	private Outcome completedWithOnlyTheDeniedAccount(String runId) throws Exception {

@@ -48,6 +48,15 @@ public final class Faults implements FaultHook {
 
 	private final Map<String, Integer> regional = new ConcurrentHashMap<>();
 
+	/**
+	 * {@code service:Operation account} whose next call expires the session it is signed
+	 * with.
+	 */
+	private final Set<String> expireAt = ConcurrentHashMap.newKeySet();
+
+	/** Access keys of the sessions expired that way. */
+	private final Set<String> expiredKeys = ConcurrentHashMap.newKeySet();
+
 	private volatile long expireCredentialsAfterCalls = -1;
 
 	private volatile int pageSizeLimit = Integer.MAX_VALUE;
@@ -122,6 +131,24 @@ public final class Faults implements FaultHook {
 	public Faults failOperation(String serviceOperation, int afterCalls, int httpStatus) {
 		failures.put(serviceOperation, new OperationFailure(afterCalls, httpStatus, new AtomicInteger()));
 		return this;
+	}
+
+	/**
+	 * The first call of {@code service:Operation} in the account expires the assumed-role
+	 * session it is signed with: that call and every later one signed with it answer the
+	 * protocol's expired-session error (a session assumed again is not touched).
+	 */
+	public Faults expireSessionAt(String serviceOperation, String accountId) {
+		expireAt.add(serviceOperation + " " + accountId);
+		return this;
+	}
+
+	@Override
+	public boolean sessionExpired(String serviceOperation, String accountId, String accessKeyId) {
+		if (expireAt.remove(serviceOperation + " " + accountId)) {
+			expiredKeys.add(accessKeyId);
+		}
+		return expiredKeys.contains(accessKeyId);
 	}
 
 	/**
@@ -253,6 +280,8 @@ public final class Faults implements FaultHook {
 		latency = Duration.ZERO;
 		failures.clear();
 		regional.clear();
+		expireAt.clear();
+		expiredKeys.clear();
 		expireCredentialsAfterCalls = -1;
 		pageSizeLimit = Integer.MAX_VALUE;
 		bursts.clear();

@@ -1,5 +1,8 @@
 package dev.evident.support;
 
+import dev.evident.simulator.model.AwsRegion;
+import dev.evident.simulator.model.RegionNetwork;
+import dev.evident.simulator.model.SecurityGroup;
 import java.util.List;
 
 import dev.evident.simulator.model.SimulatedOrganization;
@@ -61,6 +64,8 @@ public final class ExactTotals {
 			.sum();
 		assertThat(count("ev_mfa_device", run)).isEqualTo(virtualDevices);
 
+		assertNetwork(run);
+
 		assertThat(count("ev_finding", run)).isEqualTo(demo.findings().size());
 		assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT finding_arn) FROM ev_finding WHERE run_id = ?",
 				Long.class, run))
@@ -68,6 +73,58 @@ public final class ExactTotals {
 		assertThat(count("ev_artifact_report", run)).isEqualTo(demo.artifactReports().size());
 		assertThat(rows("SELECT account_id FROM ev_account WHERE run_id = ? AND status = 'SUSPENDED'", run))
 			.containsExactlyElementsOf(demo.accounts().stream().filter(Account::suspended).map(Account::id).toList());
+	}
+
+	/**
+	 * Every enabled region of every reachable account collected, and its VPCs, flow logs,
+	 * security groups (with one row per rule and source), network ACLs and entries.
+	 */
+	private void assertNetwork(String run) {
+		List<Account> reachable = demo.accounts()
+			.stream()
+			.filter(a -> !a.suspended() && !a.assumeRoleDenied())
+			.toList();
+		long regions = 0;
+		long vpcs = 0;
+		long logs = 0;
+		long groups = 0;
+		long rules = 0;
+		long acls = 0;
+		long entries = 0;
+		for (Account account : reachable) {
+			for (AwsRegion region : demo.regions()) {
+				if (!demo.regionEnabled(account.id(), region.name())) {
+					continue;
+				}
+				regions++;
+				RegionNetwork n = demo.network(account.id(), region.name());
+				vpcs += n.vpcs().size();
+				logs += n.flowLogs().size();
+				groups += n.securityGroups().size();
+				for (SecurityGroup g : n.securityGroups()) {
+					for (SecurityGroup.Permission p : g.ingress()) {
+						rules += sources(p);
+					}
+					for (SecurityGroup.Permission p : g.egress()) {
+						rules += sources(p);
+					}
+				}
+				acls += n.networkAcls().size();
+				entries += n.networkAcls().stream().mapToLong(a -> a.entries().size()).sum();
+			}
+		}
+		assertThat(count("ev_account_region", run, "status = 'COLLECTED'")).as("regions collected").isEqualTo(regions);
+		assertThat(count("ev_account_region", run, "status <> 'COLLECTED'")).as("regions not collected").isZero();
+		assertThat(count("ev_vpc", run)).isEqualTo(vpcs);
+		assertThat(count("ev_flow_log", run)).isEqualTo(logs);
+		assertThat(count("ev_security_group", run)).isEqualTo(groups);
+		assertThat(count("ev_security_group_rule", run)).isEqualTo(rules);
+		assertThat(count("ev_network_acl", run)).isEqualTo(acls);
+		assertThat(count("ev_network_acl_entry", run)).isEqualTo(entries);
+	}
+
+	private static long sources(SecurityGroup.Permission p) {
+		return p.ipv4Ranges().size() + p.ipv6Ranges().size() + p.groups().size() + p.prefixListIds().size();
 	}
 
 	public long count(String table, String run) {

@@ -71,6 +71,14 @@ public interface FaultHook {
 		return false;
 	}
 
+	/**
+	 * Whether this call finds the assumed-role session it is signed with expired (asked
+	 * for every call signed by a simulator-issued session).
+	 */
+	default boolean sessionExpired(String serviceOperation, String accountId, String accessKeyId) {
+		return false;
+	}
+
 	/** Whether credentials issued at one call count have expired at another. */
 	default boolean credentialsExpired(long issuedAtCall, long currentCall) {
 		return false;

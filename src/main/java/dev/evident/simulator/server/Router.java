@@ -54,7 +54,8 @@ public final class Router {
 			long sequence = calls.record(key, account);
 			sleep(faults.latency().plus(faults.extraDelay(key)));
 			if (session != null && (faults.credentialsExpired(session.issuedAtCall(), sequence)
-					|| faults.sessionExpiredAfterOwnCalls(session.accessKeyId()))) {
+					|| faults.sessionExpiredAfterOwnCalls(session.accessKeyId())
+					|| faults.sessionExpired(key, account, session.accessKeyId()))) {
 				throw protocol.expiredToken();
 			}
 			if (faults.nextCallThrottled()) {
