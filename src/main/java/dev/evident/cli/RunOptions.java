@@ -55,7 +55,9 @@ public class RunOptions {
 	List<String> ous = new ArrayList<>();
 
 	@Option(names = "--regions", paramLabel = "REGION", split = ",",
-			description = "Regions to collect Inspector findings from. Default: the SDK's default region.")
+			description = "Regions to collect. The network (VPCs, security groups, network ACLs): by default every "
+					+ "region enabled for each account; a region an account does not use is recorded as not in use, "
+					+ "never as a failure. Inspector findings: by default the SDK's default region.")
 	List<String> regions = new ArrayList<>();
 
 	@Option(names = "--artifact-documents", paramLabel = "all|none|SERIES", defaultValue = "all",
