@@ -75,6 +75,12 @@ class EvidencePackageJobIT {
 
 	Path pkg;
 
+	/**
+	 * The network collection's calls: one a region each (the demo's lists fit a page).
+	 */
+	static final List<String> NETWORK_CALLS = List.of("ec2:DescribeRegions", "ec2:DescribeVpcs", "ec2:DescribeFlowLogs",
+			"ec2:DescribeSecurityGroups", "ec2:DescribeNetworkAcls");
+
 	/** The AssumeRole calls of this run, recorded before any other test runs a job. */
 	List<CallLog.AssumeRoleCall> assumeRoleCalls;
 
@@ -96,6 +102,9 @@ class EvidencePackageJobIT {
 		for (Account account : demo.accounts()) {
 			calls.put("iam:GenerateCredentialReport " + account.id(),
 					simulator.calls().count("iam:GenerateCredentialReport", account.id()));
+			for (String operation : NETWORK_CALLS) {
+				calls.put(operation + " " + account.id(), simulator.calls().count(operation, account.id()));
+			}
 		}
 	}
 
@@ -167,6 +176,20 @@ class EvidencePackageJobIT {
 		}
 
 		@Test
+		void oneDescribeRegionsPerAccountAndOneCallOfEachNetworkListPerRegion() {
+			for (Account account : demo.accounts()) {
+				boolean reached = !account.suspended() && !account.assumeRoleDenied();
+				long regions = demo.regions().stream().filter(r -> demo.regionEnabled(account.id(), r.name())).count();
+				assertThat(calls.get("ec2:DescribeRegions " + account.id())).as(account.id())
+					.isEqualTo(reached ? 1 : 0);
+				for (String operation : NETWORK_CALLS.subList(1, NETWORK_CALLS.size())) {
+					assertThat(calls.get(operation + " " + account.id())).as(operation + " " + account.id())
+						.isEqualTo(reached ? regions : 0);
+				}
+			}
+		}
+
+		@Test
 		void oneDescribeOrganization() {
 			assertThat(calls.get("organizations:DescribeOrganization")).isEqualTo(1);
 		}
@@ -192,6 +215,108 @@ class EvidencePackageJobIT {
 			assertThat(status("root-mfa-enabled", "222222222222")).isEqualTo("PASS");
 			assertThat(status("root-mfa-enabled", denied.id())).isEqualTo("NO_EVIDENCE");
 			assertThat(status("root-mfa-enabled", suspended.id())).isEqualTo("NOT_APPLICABLE");
+		}
+
+	}
+
+	@Nested
+	class TheNetwork {
+
+		@Test
+		void isJudgedOnWhatTheDemoHolds() {
+			// the VPC without flow logs, the one whose flow log fails to deliver
+			assertThat(results("vpc-flow-logs", "FAIL")).containsExactly(
+					"444444444444 " + vpc("444444444444", "eu-west-1", "payments-eu") + " has no flow log.",
+					"555555555555 " + vpc("555555555555", "us-east-1", "web-staging") + " has no working flow log: "
+							+ flowLogOf("555555555555", "us-east-1", "web-staging") + " is ACTIVE, delivery FAILED.");
+			// the default group with the rules AWS creates it with
+			assertThat(results("default-security-group-closed", "FAIL")).singleElement()
+				.asString()
+				.startsWith("555555555555 The default security group ")
+				.endsWith("has 2 rules: inbound all traffic from " + defaultGroup("555555555555", "web")
+						+ "; outbound all traffic to 0.0.0.0/0.");
+			// SSH open on IPv6 only, the NACL that allows everything, the return range
+			// from 1024
+			assertThat(results("admin-ports-closed", "FAIL")).hasSize(3)
+				.anyMatch(r -> r.startsWith("444444444444 Network ACL") && r.endsWith(
+						"rule 100 allows all traffic from 0.0.0.0/0 (port 22, 3389); rule 101 allows all traffic from ::/0 (port 22, 3389)."))
+				.anyMatch(r -> r.startsWith("555555555555 Security group") && r.contains("(legacy-ssh)")
+						&& r.endsWith("allows inbound tcp 22 from ::/0 (port 22)."))
+				.anyMatch(r -> r.startsWith("666666666666 Network ACL")
+						&& r.endsWith("rule 110 allows tcp 1024-65535 from 0.0.0.0/0 (port 3389)."));
+			assertThat(status("admin-ports-closed", denied.id())).isEqualTo("NO_EVIDENCE");
+			assertThat(status("vpc-flow-logs", suspended.id())).isEqualTo("NOT_APPLICABLE");
+		}
+
+		@Test
+		void everyOutputListsItAndTheRegionsCovered() throws Exception {
+			try (Workbook workbook = WorkbookFactory.create(pkg.resolve("evidence-workbook.xlsx").toFile(), null,
+					true)) {
+				assertThat((long) workbook.getSheet("Regions").getLastRowNum()).isEqualTo(count("ev_account_region"));
+				assertThat((long) workbook.getSheet("VPCs").getLastRowNum()).isEqualTo(count("ev_vpc"));
+				assertThat((long) workbook.getSheet("Network ACLs").getLastRowNum())
+					.isEqualTo(count("ev_network_acl_entry"));
+				assertThat(workbook.getSheet("Security groups").getLastRowNum()).isPositive();
+			}
+			try (PDDocument pdf = Loader.loadPDF(pkg.resolve("evidence-report.pdf").toFile())) {
+				String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+				assertThat(text).contains("Network protection", "Regions covered",
+						"2 VPC(s) without an active, delivering flow log.",
+						"4 exposed security group(s) or network ACL(s).");
+			}
+			JsonNode network = new ObjectMapper().readTree(pkg.resolve("results.json").toFile()).path("network");
+			assertThat(network.path("regions")).hasSize((int) count("ev_account_region"));
+			assertThat(network.path("vpcs").asLong()).isEqualTo(count("ev_vpc"));
+			assertThat(network.path("vpcsWithWorkingFlowLog").asLong()).isEqualTo(count("ev_vpc") - 2);
+		}
+
+		private List<String> results(String control, String status) {
+			return jdbc.queryForList(
+					"SELECT account_id || ' ' || reason FROM ev_control_result WHERE run_id = ? "
+							+ "AND control_id = ? AND status = ? ORDER BY account_id, resource",
+					String.class, run, control, status);
+		}
+
+		private String vpc(String account, String region, String name) {
+			var vpc = demo.network(account, region)
+				.vpcs()
+				.stream()
+				.filter(v -> name.equals(v.name()))
+				.findFirst()
+				.orElseThrow();
+			return "VPC " + vpc.vpcId() + " (" + name + ") in " + region + " of account " + account;
+		}
+
+		private String flowLogOf(String account, String region, String vpcName) {
+			var network = demo.network(account, region);
+			String vpcId = network.vpcs()
+				.stream()
+				.filter(v -> vpcName.equals(v.name()))
+				.findFirst()
+				.orElseThrow()
+				.vpcId();
+			return network.flowLogs()
+				.stream()
+				.filter(f -> f.resourceId().equals(vpcId))
+				.findFirst()
+				.orElseThrow()
+				.flowLogId();
+		}
+
+		private String defaultGroup(String account, String vpcName) {
+			var network = demo.network(account, "us-east-1");
+			String vpcId = network.vpcs()
+				.stream()
+				.filter(v -> vpcName.equals(v.name()))
+				.findFirst()
+				.orElseThrow()
+				.vpcId();
+			return network.securityGroups()
+				.stream()
+				.filter(g -> g.vpcId().equals(vpcId) && g.groupName().equals("default"))
+				.findFirst()
+				.orElseThrow()
+				.groupId();
 		}
 
 	}
