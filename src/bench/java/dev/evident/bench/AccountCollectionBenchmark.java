@@ -15,14 +15,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import dev.evident.simulator.Faults;
 import dev.evident.run.Period;
 import dev.evident.run.RunParameters;
 import dev.evident.run.Source;
+import dev.evident.simulator.Faults;
 import dev.evident.simulator.Simulator;
-import dev.evident.simulator.SimulatorConfig;
+import dev.evident.simulator.synthetic.SyntheticSize;
 import dev.evident.support.DemoSimulator;
-import dev.evident.support.SyntheticOrganization;
+import dev.evident.support.SyntheticSimulator;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -44,26 +44,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Collection wall time at scale (not part of the default test run;
- * {@code ./mvnw -B -Pbench verify}): the collection steps ({@code discoverOrganization}
- * then {@code collectAccounts}, as in the {@code evidencePackage} job) for an
- * organization of {@value #ACCOUNTS} member accounts, with {@value #LATENCY_MS} ms
- * injected per request and parallelism {@value #PARALLELISM}, with the product's own
- * retry settings.
+ * {@code ./mvnw -B -Pbench verify -Dtest=AccountCollectionBenchmark}): the collection
+ * steps of the {@code evidencePackage} job for the synthetic organization of
+ * {@value #ACCOUNTS} accounts, every one enabled in 4 regions with its network there,
+ * with {@value #LATENCY_MS} ms injected per request and parallelism {@value #PARALLELISM},
+ * with the product's own retry settings. Two collections side by side, alternating in
+ * one JVM: the wave-1 sources alone ({@code discoverOrganization}, {@code collectAccounts})
+ * and with the network ({@code collectNetwork} after them).
  * <p>
- * Each repeat runs twice: without throttling, which gives the calls the collection needs
- * (every call the simulator received, Organizations and management account included), and
- * with {@value #THROTTLE_RATE} of all calls throttled. The ideal bound is
- * {@code calls per account x latency x accounts / parallelism}, that is every call of the
- * unthrottled run at {@value #LATENCY_MS} ms, {@value #PARALLELISM} at a time with
- * nothing else. Wall time is the job repository's: start of {@code discoverOrganization}
- * to end of {@code collectAccounts}. Medians of 3 (-Dbench.repeats=N); the table goes to
- * target/benchmark/accounts.md.
+ * Each runs without throttling, which gives the calls it needs (every call the simulator
+ * received), and with {@value #THROTTLE_RATE} of all calls throttled. The ideal bound is
+ * {@code calls x latency / parallelism}: every call of the unthrottled run at
+ * {@value #LATENCY_MS} ms, {@value #PARALLELISM} at a time, with nothing else. Wall time
+ * is the job repository's, from the first step's start to the last step's end. Medians of
+ * 3 (-Dbench.repeats=N); the table goes to target/benchmark/accounts.md.
  */
 @Tag("benchmark")
 @SpringBootTest
 class AccountCollectionBenchmark {
 
-	static final int ACCOUNTS = 500;
+	/** Every account of the organization, the management account included. */
+	static final int ACCOUNTS = 501;
+
+	static final int USERS = 4_000;
 
 	static final int LATENCY_MS = 20;
 
@@ -73,6 +76,10 @@ class AccountCollectionBenchmark {
 
 	static final int REPEATS = Integer.getInteger("bench.repeats", 3);
 
+	static final List<String> WAVE_1 = List.of("discoverOrganization", "collectAccounts");
+
+	static final List<String> WITH_NETWORK = List.of("discoverOrganization", "collectAccounts", "collectNetwork");
+
 	static Simulator simulator;
 
 	static Path work;
@@ -80,12 +87,7 @@ class AccountCollectionBenchmark {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) throws IOException {
 		work = Files.createTempDirectory("evident-bench-accounts");
-		Path data = SyntheticOrganization.write(work, ACCOUNTS, 0);
-		simulator = Simulator.start(SimulatorConfig.defaults().withFaults(new Faults())
-			.withPort(0)
-			.withDataFile(data)
-			.withReferenceInstant(DemoSimulator.AS_OF)
-			.withThreads(32));
+		simulator = SyntheticSimulator.start(SyntheticSize.of(ACCOUNTS, USERS, 0), 32);
 		registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + work.resolve("store") + ";DB_CLOSE_DELAY=-1");
 		registry.add("evident.aws.endpoint", () -> simulator.endpoint().toString());
 		registry.add("evident.aws.region", () -> "us-east-1");
@@ -107,13 +109,22 @@ class AccountCollectionBenchmark {
 
 	/** The collection steps of the evidencePackage job, alone. */
 	@TestConfiguration(proxyBeanMethods = false)
-	static class CollectionJob {
+	static class CollectionJobs {
 
 		@Bean
-		Job collectionOnly(JobRepository jobRepository, @Qualifier("discoverOrganization") Step discoverOrganization,
+		Job wave1Collection(JobRepository jobRepository, @Qualifier("discoverOrganization") Step discoverOrganization,
 				@Qualifier("collectAccounts") Step collectAccounts) {
-			return new JobBuilder("collectionOnly", jobRepository).start(discoverOrganization)
+			return new JobBuilder("wave1Collection", jobRepository).start(discoverOrganization)
 				.next(collectAccounts)
+				.build();
+		}
+
+		@Bean
+		Job networkCollection(JobRepository jobRepository, @Qualifier("discoverOrganization") Step discoverOrganization,
+				@Qualifier("collectAccounts") Step collectAccounts, @Qualifier("collectNetwork") Step collectNetwork) {
+			return new JobBuilder("networkCollection", jobRepository).start(discoverOrganization)
+				.next(collectAccounts)
+				.next(collectNetwork)
 				.build();
 		}
 
@@ -123,83 +134,101 @@ class AccountCollectionBenchmark {
 	JobOperator jobOperator;
 
 	@Autowired
-	@Qualifier("collectionOnly")
-	Job collectionOnly;
+	@Qualifier("wave1Collection")
+	Job wave1;
+
+	@Autowired
+	@Qualifier("networkCollection")
+	Job network;
 
 	@Autowired
 	JdbcTemplate jdbc;
 
+	/** Calls and seconds of each run of one collection, plain and throttled. */
+	private record Series(List<Double> calls, List<Double> plain, List<Double> throttledCalls,
+			List<Double> throttled) {
+
+		Series() {
+			this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+		}
+
+	}
+
 	@Test
 	void collection() throws Exception {
-		List<Double> calls = new ArrayList<>();
-		List<Double> plain = new ArrayList<>();
-		List<Double> throttled = new ArrayList<>();
-		List<Double> throttledCalls = new ArrayList<>();
+		Series first = new Series();
+		Series second = new Series();
 		// warm-up (JIT), not counted
 		Faults.of(simulator).reset().latency(Duration.ofMillis(LATENCY_MS));
-		collect("warm-up");
+		collect(network, WITH_NETWORK, "warm-up");
 		for (int i = 0; i < REPEATS; i++) {
-			Faults.of(simulator).reset().latency(Duration.ofMillis(LATENCY_MS));
-			simulator.calls().reset();
-			plain.add(collect("plain-" + i));
-			calls.add((double) simulator.calls().total());
-
-			Faults.of(simulator).reset().latency(Duration.ofMillis(LATENCY_MS)).throttleRate(THROTTLE_RATE, 17 + i);
-			simulator.calls().reset();
-			throttled.add(collect("throttled-" + i));
-			throttledCalls.add((double) simulator.calls().total());
+			measure(wave1, WAVE_1, "wave1-" + i, i, first);
+			measure(network, WITH_NETWORK, "network-" + i, i, second);
 		}
-		int accounts = ACCOUNTS + 1;
-		double perAccount = median(calls) / accounts;
-		double ideal = perAccount * LATENCY_MS / 1000.0 * accounts / PARALLELISM;
-		String table = String.join("\n",
-				"| collection (discoverOrganization + collectAccounts) | calls | median | ideal | ratio |",
-				"|---|---|---|---|---|", row("no throttling", median(calls), accounts, median(plain), ideal),
-				row(String.format(Locale.ROOT, "%.0f%% of calls throttled", THROTTLE_RATE * 100),
-						median(throttledCalls), accounts, median(throttled), ideal),
-				"",
+		String table = String.join("\n", "| collection | calls | median | ideal | ratio |", "|---|---|---|---|---|",
+				rows("wave 1 (discoverOrganization + collectAccounts)", first),
+				rows("with the network (+ collectNetwork, 4 regions)", second), "",
 				String.format(Locale.ROOT,
-						"%d accounts (%d members and the management account), %d ms per request, parallelism %d; "
-								+ "ideal = calls per account x latency x accounts / parallelism, from the calls of the "
-								+ "run without throttling. Medians of %d runs each, alternating, in one JVM.",
-						accounts, ACCOUNTS, LATENCY_MS, PARALLELISM, REPEATS));
+						"%d accounts (the management account included), %d IAM users, 4 enabled regions per account "
+								+ "with their VPCs, security groups and network ACLs, %d ms per request, parallelism "
+								+ "%d; ideal = calls x latency / parallelism, from the calls of the run without "
+								+ "throttling. Medians of %d runs each, the two collections alternating, in one JVM.",
+						ACCOUNTS, USERS, LATENCY_MS, PARALLELISM, REPEATS));
 		System.out.println("\n" + table + "\n");
 		Path report = Path.of("target/benchmark/accounts.md");
 		Files.createDirectories(report.getParent());
 		Files.writeString(report, table + "\n");
 	}
 
-	private static String row(String label, double calls, int accounts, double seconds, double ideal) {
+	private void measure(Job job, List<String> steps, String runId, int i, Series series) throws Exception {
+		Faults.of(simulator).reset().latency(Duration.ofMillis(LATENCY_MS));
+		simulator.calls().reset();
+		series.plain().add(collect(job, steps, runId + "-plain"));
+		series.calls().add((double) simulator.calls().total());
+		Faults.of(simulator).reset().latency(Duration.ofMillis(LATENCY_MS)).throttleRate(THROTTLE_RATE, 17 + i);
+		simulator.calls().reset();
+		series.throttled().add(collect(job, steps, runId + "-throttled"));
+		series.throttledCalls().add((double) simulator.calls().total());
+	}
+
+	private static String rows(String label, Series s) {
+		double ideal = median(s.calls()) * LATENCY_MS / 1000.0 / PARALLELISM;
+		return String.join("\n", row(label + ", no throttling", median(s.calls()), median(s.plain()), ideal),
+				row(label + String.format(Locale.ROOT, ", %.0f%% of calls throttled", THROTTLE_RATE * 100),
+						median(s.throttledCalls()), median(s.throttled()), ideal));
+	}
+
+	private static String row(String label, double calls, double seconds, double ideal) {
 		return String.format(Locale.ROOT, "| %s | %,.0f (%.1f per account) | %.2f s | %.2f s | %.2f |", label, calls,
-				calls / accounts, seconds, ideal, seconds / ideal);
+				calls / ACCOUNTS, seconds, ideal, seconds / ideal);
 	}
 
 	/** Runs the collection steps; returns their wall time in seconds. */
-	private double collect(String runId) throws Exception {
+	private double collect(Job job, List<String> steps, String runId) throws Exception {
 		RunParameters parameters = new RunParameters(runId, Period.parse("2026-Q3"), DemoSimulator.AS_OF, Source.DEMO,
-				work.resolve("out"), null, null, List.of(), List.of(), List.of("us-east-1"), PARALLELISM);
+				work.resolve("out"), null, null, List.of(), List.of(), List.of(), PARALLELISM);
 		long cpu = cpuNanos();
-		JobExecution execution = jobOperator.start(collectionOnly, parameters.toJobParameters());
-		System.out.printf(Locale.ROOT, "%s: %.2f s of CPU (process, simulator included)%n", runId,
-				(cpuNanos() - cpu) / 1e9);
+		JobExecution execution = jobOperator.start(job, parameters.toJobParameters());
+		System.out.printf(Locale.ROOT, "%s: %.2f s of CPU (process, simulator included), %d calls%n", runId,
+				(cpuNanos() - cpu) / 1e9, simulator.calls().total());
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(
 				jdbc.queryForObject("SELECT COUNT(DISTINCT account_id) FROM ev_credential_report_row WHERE run_id = ?",
 						Integer.class, runId))
-			.isEqualTo(ACCOUNTS + 1);
-		jdbc.query("SELECT s.STEP_NAME, s.START_TIME, s.END_TIME FROM BATCH_STEP_EXECUTION s "
-				+ "JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = s.JOB_EXECUTION_ID "
-				+ "WHERE p.PARAMETER_NAME = 'run.id' AND p.PARAMETER_VALUE = ? "
-				+ "AND s.STEP_NAME IN ('discoverOrganization', 'collectAccounts')", rs -> {
-					System.out.printf(Locale.ROOT, "%s %s: %.2f s, %d calls%n", runId, rs.getString(1),
-							Duration.between(rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant()).toMillis()
-									/ 1000.0,
-							simulator.calls().total());
-				}, runId);
+			.isEqualTo(ACCOUNTS);
+		if (steps.contains("collectNetwork")) {
+			assertThat(jdbc.queryForObject(
+					"SELECT COUNT(*) FROM ev_account_region WHERE run_id = ? AND status = 'COLLECTED'", Integer.class,
+					runId))
+				.isEqualTo(ACCOUNTS * 4);
+		}
+		String in = String.join(", ", Collections.nCopies(steps.size(), "?"));
+		List<Object> args = new ArrayList<>(List.of(runId));
+		args.addAll(steps);
 		Map<String, Object> row = jdbc.queryForMap("SELECT MIN(s.START_TIME) AS S, MAX(s.END_TIME) AS E "
 				+ "FROM BATCH_STEP_EXECUTION s JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = s.JOB_EXECUTION_ID "
-				+ "WHERE p.PARAMETER_NAME = 'run.id' AND p.PARAMETER_VALUE = ? "
-				+ "AND s.STEP_NAME IN ('discoverOrganization', 'collectAccounts')", runId);
+				+ "WHERE p.PARAMETER_NAME = 'run.id' AND p.PARAMETER_VALUE = ? AND s.STEP_NAME IN (" + in + ")",
+				args.toArray());
 		return Duration.between(((Timestamp) row.get("S")).toInstant(), ((Timestamp) row.get("E")).toInstant())
 			.toMillis() / 1000.0;
 	}
