@@ -103,6 +103,15 @@ public class NetworkStore {
 				entries);
 	}
 
+	/**
+	 * The regions of an account that the network step found enabled (collected, or refused
+	 * by EC2 alone), in name order: where the other regional sources are read.
+	 */
+	public List<String> enabledRegions(String runId, String accountId) {
+		return jdbc.queryForList("SELECT region FROM ev_account_region WHERE run_id = ? AND account_id = ? "
+				+ "AND status <> 'NOT_ENABLED' ORDER BY region", String.class, runId, accountId);
+	}
+
 	/** A region of an account as the collection ended. */
 	public record AccountRegion(String accountId, String region, String optInStatus, String status, String note) {
 	}
