@@ -28,7 +28,7 @@ class ArchitectureTest {
 			new Layer("renderers", "dev.evident.report..", "dev.evident.workbook.."),
 			new Layer("control", "dev.evident.control.."),
 			new Layer("collectors", "dev.evident.organizations..", "dev.evident.iam..", "dev.evident.inspector..",
-					"dev.evident.artifact..", "dev.evident.network..", "dev.evident.manual.."),
+					"dev.evident.artifact..", "dev.evident.network..", "dev.evident.edge..", "dev.evident.manual.."),
 			new Layer("store", "dev.evident.aws..", "dev.evident.evidence.."),
 			new Layer("leaf", "dev.evident.run..", "dev.evident.templates.."));
 
@@ -61,7 +61,7 @@ class ArchitectureTest {
 	@ArchTest
 	static final ArchRule onlyCollectorsUseTheAwsSdk = noClasses().that()
 		.resideOutsideOfPackages("dev.evident.aws..", "dev.evident.organizations..", "dev.evident.iam..",
-				"dev.evident.inspector..", "dev.evident.artifact..", "dev.evident.network..")
+				"dev.evident.inspector..", "dev.evident.artifact..", "dev.evident.network..", "dev.evident.edge..")
 		.should()
 		.dependOnClassesThat()
 		.resideInAPackage("software.amazon.awssdk..")

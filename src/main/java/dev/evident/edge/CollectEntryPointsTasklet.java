@@ -35,13 +35,13 @@ import software.amazon.awssdk.services.wafv2.Wafv2Client;
 import software.amazon.awssdk.services.wafv2.model.Scope;
 
 /**
- * Collects one account's entry points: in each region the network step found enabled,
- * its load balancers (ELBv2) and regional web ACLs (WAFv2); then, once, its CloudFront
+ * Collects one account's entry points: in each region the network step found enabled, its
+ * load balancers (ELBv2) and regional web ACLs (WAFv2); then, once, its CloudFront
  * distributions, CloudFront's web ACLs (WAFv2 in us-east-1) and its Shield Advanced
- * subscription. A region the account does not use is skipped; a refusal is a gap for
- * that account and source ({@code elasticloadbalancing:<region>}, {@code wafv2:<region>},
- * {@code wafv2:cloudfront}, {@code cloudfront}, {@code shield}) and the rest goes on. Each
- * source is stored, with its raw responses, in one short transaction.
+ * subscription. A region the account does not use is skipped; a refusal is a gap for that
+ * account and source ({@code elasticloadbalancing:<region>}, {@code wafv2:<region>},
+ * {@code wafv2:cloudfront}, {@code cloudfront}, {@code shield}) and the rest goes on.
+ * Each source is stored, with its raw responses, in one short transaction.
  */
 public class CollectEntryPointsTasklet implements Tasklet {
 
@@ -55,7 +55,9 @@ public class CollectEntryPointsTasklet implements Tasklet {
 
 	public static final String SHIELD = "shield";
 
-	/** The region of the global services' calls (CloudFront, Shield, CloudFront's ACLs). */
+	/**
+	 * The region of the global services' calls (CloudFront, Shield, CloudFront's ACLs).
+	 */
 	static final Region GLOBAL = Region.US_EAST_1;
 
 	private final AwsClientConfigurer aws;

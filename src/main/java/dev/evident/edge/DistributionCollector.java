@@ -9,7 +9,9 @@ import dev.evident.edge.EntryPoints.Distribution;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.cloudfront.model.ListDistributionsResponse;
 
-/** Reads an account's CloudFront distributions (a global service), keeping every page raw. */
+/**
+ * Reads an account's CloudFront distributions (a global service), keeping every page raw.
+ */
 public class DistributionCollector {
 
 	static final int PAGE_SIZE = 100;
@@ -39,8 +41,7 @@ public class DistributionCollector {
 			}
 			list.items()
 				.forEach(d -> distributions.add(new Distribution(d.id(), d.arn(), d.domainName(),
-						Boolean.TRUE.equals(d.enabled()), d.webACLId(),
-						d.defaultCacheBehavior() == null ? null
+						Boolean.TRUE.equals(d.enabled()), d.webACLId(), d.defaultCacheBehavior() == null ? null
 								: d.defaultCacheBehavior().viewerProtocolPolicyAsString())));
 			marker = Boolean.TRUE.equals(list.isTruncated()) ? list.nextMarker() : null;
 		}

@@ -60,8 +60,10 @@ public class EdgeStepConfiguration {
 			AwsClientConfigurer aws, AccountSessions sessions, Runs runs, OrganizationStore organizations,
 			EvidenceFiles files, Gaps gaps, NetworkStore network, EdgeStore store, Progress progress) {
 		return new StepBuilder("collectEntryPointsAccount", jobRepository)
-			.tasklet(new CollectEntryPointsTasklet(aws, sessions, runs, organizations, files, gaps, network, store,
-					progress, new TransactionTemplate(transactionManager)), new ResourcelessTransactionManager())
+			.tasklet(
+					new CollectEntryPointsTasklet(aws, sessions, runs, organizations, files, gaps, network, store,
+							progress, new TransactionTemplate(transactionManager)),
+					new ResourcelessTransactionManager())
 			.build();
 	}
 

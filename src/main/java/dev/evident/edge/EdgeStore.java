@@ -19,8 +19,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class EdgeStore {
 
-	static final List<String> TABLES = List.of("ev_load_balancer", "ev_listener", "ev_web_acl",
-			"ev_web_acl_resource", "ev_distribution", "ev_shield_subscription", "ev_shield_protection");
+	static final List<String> TABLES = List.of("ev_load_balancer", "ev_listener", "ev_web_acl", "ev_web_acl_resource",
+			"ev_distribution", "ev_shield_subscription", "ev_shield_protection");
 
 	private final JdbcTemplate jdbc;
 
@@ -36,9 +36,10 @@ public class EdgeStore {
 	}
 
 	public void loadBalancers(String runId, String accountId, String region, List<LoadBalancer> balancers) {
-		jdbc.batchUpdate("INSERT INTO ev_load_balancer (run_id, account_id, region, lb_arn, name, lb_type, scheme, "
-				+ "vpc_id, dns_name, drop_invalid_headers, desync_mode, access_logs, access_log_bucket) "
-				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		jdbc.batchUpdate(
+				"INSERT INTO ev_load_balancer (run_id, account_id, region, lb_arn, name, lb_type, scheme, "
+						+ "vpc_id, dns_name, drop_invalid_headers, desync_mode, access_logs, access_log_bucket) "
+						+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 				balancers.stream()
 					.map(b -> new Object[] { runId, accountId, region, b.arn(), b.name(), b.type(), b.scheme(),
 							b.vpcId(), b.dnsName(), b.dropInvalidHeaders(), b.desyncMode(), b.accessLogs(),
@@ -62,13 +63,15 @@ public class EdgeStore {
 					.toList());
 		List<Object[]> resources = new ArrayList<>();
 		acls.forEach(a -> a.resources().forEach(r -> resources.add(new Object[] { runId, accountId, a.arn(), r })));
-		jdbc.batchUpdate("INSERT INTO ev_web_acl_resource (run_id, account_id, acl_arn, resource_arn) "
-				+ "VALUES (?, ?, ?, ?)", resources);
+		jdbc.batchUpdate(
+				"INSERT INTO ev_web_acl_resource (run_id, account_id, acl_arn, resource_arn) " + "VALUES (?, ?, ?, ?)",
+				resources);
 	}
 
 	public void distributions(String runId, String accountId, List<Distribution> distributions) {
-		jdbc.batchUpdate("INSERT INTO ev_distribution (run_id, account_id, distribution_id, arn, domain_name, enabled, "
-				+ "web_acl_id, viewer_protocol_policy) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+		jdbc.batchUpdate(
+				"INSERT INTO ev_distribution (run_id, account_id, distribution_id, arn, domain_name, enabled, "
+						+ "web_acl_id, viewer_protocol_policy) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
 				distributions.stream()
 					.map(d -> new Object[] { runId, accountId, d.id(), d.arn(), d.domainName(), d.enabled(),
 							d.webAclId() == null || d.webAclId().isBlank() ? null : d.webAclId(),
@@ -77,11 +80,14 @@ public class EdgeStore {
 	}
 
 	public void shield(String runId, String accountId, Shield shield) {
-		jdbc.update("INSERT INTO ev_shield_subscription (run_id, account_id, state, auto_renew, proactive_engagement, "
-				+ "drt_role_arn) VALUES (?, ?, ?, ?, ?, ?)", runId, accountId, shield.state(), shield.autoRenew(),
-				shield.proactiveEngagement(), shield.drtRoleArn());
-		jdbc.batchUpdate("INSERT INTO ev_shield_protection (run_id, account_id, protection_id, name, resource_arn) "
-				+ "VALUES (?, ?, ?, ?, ?)",
+		jdbc.update(
+				"INSERT INTO ev_shield_subscription (run_id, account_id, state, auto_renew, proactive_engagement, "
+						+ "drt_role_arn) VALUES (?, ?, ?, ?, ?, ?)",
+				runId, accountId, shield.state(), shield.autoRenew(), shield.proactiveEngagement(),
+				shield.drtRoleArn());
+		jdbc.batchUpdate(
+				"INSERT INTO ev_shield_protection (run_id, account_id, protection_id, name, resource_arn) "
+						+ "VALUES (?, ?, ?, ?, ?)",
 				shield.protections()
 					.stream()
 					.map(p -> new Object[] { runId, accountId, p.id(), p.name(), p.resourceArn() })

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * What an account exposes at its edge, as ELBv2, WAFv2, CloudFront and Shield describe
- * it: its load balancers with their listeners and attributes, its web ACLs with what
- * they protect, its CloudFront distributions and its Shield Advanced subscription.
+ * it: its load balancers with their listeners and attributes, its web ACLs with what they
+ * protect, its CloudFront distributions and its Shield Advanced subscription.
  */
 public final class EntryPoints {
 
@@ -22,17 +22,17 @@ public final class EntryPoints {
 	}
 
 	/**
-	 * A listener; {@code redirectsTo} is the protocol of a default redirect action
-	 * (HTTPS for an HTTP-to-HTTPS redirect), or null.
+	 * A listener; {@code redirectsTo} is the protocol of a default redirect action (HTTPS
+	 * for an HTTP-to-HTTPS redirect), or null.
 	 */
 	public record Listener(String arn, int port, String protocol, String sslPolicy, String defaultAction,
 			String redirectsTo) {
 	}
 
 	/**
-	 * A web ACL of a region ({@code scope} REGIONAL) or of CloudFront (CLOUDFRONT, read in
-	 * us-east-1); {@code resources} the load balancers (and other regional resources) it
-	 * is associated with; {@code loggingDestinations} empty when logging is off.
+	 * A web ACL of a region ({@code scope} REGIONAL) or of CloudFront (CLOUDFRONT, read
+	 * in us-east-1); {@code resources} the load balancers (and other regional resources)
+	 * it is associated with; {@code loggingDestinations} empty when logging is off.
 	 */
 	public record WebAcl(String arn, String id, String name, String scope, int rules, int rateBasedRules,
 			List<String> managedRuleGroups, String defaultAction, List<String> resources,

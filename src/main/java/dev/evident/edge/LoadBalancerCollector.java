@@ -46,7 +46,8 @@ public class LoadBalancerCollector {
 		return balancers;
 	}
 
-	private LoadBalancer balancer(String region, software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer lb) {
+	private LoadBalancer balancer(String region,
+			software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer lb) {
 		String arn = lb.loadBalancerArn();
 		String name = lb.loadBalancerName();
 		DescribeLoadBalancerAttributesResponse attributes = elb
@@ -65,8 +66,7 @@ public class LoadBalancerCollector {
 				Action action = l.defaultActions().isEmpty() ? null : l.defaultActions().get(0);
 				listeners.add(new Listener(l.listenerArn(), l.port() == null ? 0 : l.port(), l.protocolAsString(),
 						l.sslPolicy(), action == null ? null : action.typeAsString(),
-						action != null && action.redirectConfig() != null ? action.redirectConfig().protocol()
-								: null));
+						action != null && action.redirectConfig() != null ? action.redirectConfig().protocol() : null));
 			});
 		}
 		return new LoadBalancer(arn, name, lb.typeAsString(), lb.schemeAsString(), lb.vpcId(), lb.dnsName(),

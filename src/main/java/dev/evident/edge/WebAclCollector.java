@@ -90,8 +90,7 @@ public class WebAclCollector {
 		catch (WafNonexistentItemException ex) {
 			// no logging configured: itself evidence, kept as WAF answered
 			raw.bytes("wafv2", folder + "/GetLoggingConfiguration-" + name + ".json", "GetLoggingConfiguration",
-					"resourceArn=" + arn,
-					("{\"Error\": {\"Code\": \"WAFNonexistentItemException\"}}\n")
+					"resourceArn=" + arn, ("{\"Error\": {\"Code\": \"WAFNonexistentItemException\"}}\n")
 						.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 		}
 		String defaultAction = acl.defaultAction() == null ? null

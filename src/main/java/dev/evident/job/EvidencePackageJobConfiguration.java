@@ -21,6 +21,7 @@ public class EvidencePackageJobConfiguration {
 	@Bean
 	Job evidencePackage(JobRepository jobRepository, @Qualifier("discoverOrganization") Step discoverOrganization,
 			@Qualifier("collectAccounts") Step collectAccounts, @Qualifier("collectNetwork") Step collectNetwork,
+			@Qualifier("collectEntryPoints") Step collectEntryPoints,
 			@Qualifier("collectFindings") Step collectFindings, @Qualifier("collectCoverage") Step collectCoverage,
 			@Qualifier("collectArtifactReports") Step collectArtifactReports,
 			@Qualifier("collectManualEvidence") Step collectManualEvidence,
@@ -30,6 +31,7 @@ public class EvidencePackageJobConfiguration {
 		return new JobBuilder(JOB_NAME, jobRepository).start(discoverOrganization)
 			.next(collectAccounts)
 			.next(collectNetwork)
+			.next(collectEntryPoints)
 			.next(collectFindings)
 			.next(collectCoverage)
 			.next(collectArtifactReports)

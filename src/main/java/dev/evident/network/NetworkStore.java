@@ -104,8 +104,8 @@ public class NetworkStore {
 	}
 
 	/**
-	 * The regions of an account that the network step found enabled (collected, or refused
-	 * by EC2 alone), in name order: where the other regional sources are read.
+	 * The regions of an account that the network step found enabled (collected, or
+	 * refused by EC2 alone), in name order: where the other regional sources are read.
 	 */
 	public List<String> enabledRegions(String runId, String accountId) {
 		return jdbc.queryForList("SELECT region FROM ev_account_region WHERE run_id = ? AND account_id = ? "

@@ -54,8 +54,9 @@ final class EdgeEvidence {
 					listeners.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
 						.add(new Listener(rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5)));
 				}, runId, accountId);
-		return jdbc.query("SELECT lb_arn, name, region, lb_type, scheme, drop_invalid_headers, desync_mode, "
-				+ "access_logs FROM ev_load_balancer WHERE run_id = ? AND account_id = ? ORDER BY region, name",
+		return jdbc.query(
+				"SELECT lb_arn, name, region, lb_type, scheme, drop_invalid_headers, desync_mode, "
+						+ "access_logs FROM ev_load_balancer WHERE run_id = ? AND account_id = ? ORDER BY region, name",
 				(rs, i) -> new Balancer(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
 						rs.getString(5), (Boolean) rs.getObject(6, Boolean.class), rs.getString(7),
 						(Boolean) rs.getObject(8, Boolean.class), listeners.getOrDefault(rs.getString(1), List.of())),
@@ -72,16 +73,16 @@ final class EdgeEvidence {
 		Map<String, Acl> acls = new java.util.LinkedHashMap<>();
 		jdbc.query("SELECT acl_arn, name, scope, rules, rate_based_rules, logging FROM ev_web_acl "
 				+ "WHERE run_id = ? AND account_id = ? ORDER BY acl_arn", rs -> {
-					acls.put(rs.getString(1),
-							new Acl(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
-									rs.getString(6), resources.getOrDefault(rs.getString(1), List.of())));
+					acls.put(rs.getString(1), new Acl(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+							rs.getInt(5), rs.getString(6), resources.getOrDefault(rs.getString(1), List.of())));
 				}, runId, accountId);
 		return acls;
 	}
 
 	static List<Distribution> distributions(JdbcTemplate jdbc, String runId, String accountId) {
-		return jdbc.query("SELECT distribution_id, arn, domain_name, web_acl_id FROM ev_distribution "
-				+ "WHERE run_id = ? AND account_id = ? ORDER BY distribution_id",
+		return jdbc.query(
+				"SELECT distribution_id, arn, domain_name, web_acl_id FROM ev_distribution "
+						+ "WHERE run_id = ? AND account_id = ? ORDER BY distribution_id",
 				(rs, i) -> new Distribution(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)), runId,
 				accountId);
 	}
@@ -114,10 +115,9 @@ final class EdgeEvidence {
 	static List<String> files(JdbcTemplate jdbc, String runId, String accountId, String... operations) {
 		List<String> paths = new ArrayList<>();
 		for (String operation : operations) {
-			paths.addAll(jdbc.queryForList(
-					"SELECT path FROM ev_evidence_file WHERE run_id = ? AND account_id = ? AND operation = ? "
-							+ "ORDER BY path",
-					String.class, runId, accountId, operation));
+			paths.addAll(jdbc
+				.queryForList("SELECT path FROM ev_evidence_file WHERE run_id = ? AND account_id = ? AND operation = ? "
+						+ "ORDER BY path", String.class, runId, accountId, operation));
 		}
 		return paths;
 	}

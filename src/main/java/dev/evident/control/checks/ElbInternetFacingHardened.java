@@ -92,7 +92,8 @@ public class ElbInternetFacingHardened implements Check {
 			.map(Listener::port)
 			.toList();
 		if (!plain.isEmpty()) {
-			problems.add("serves plain HTTP on port " + plain.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("")
+			problems.add("serves plain HTTP on port "
+					+ plain.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("")
 					+ " without redirecting to HTTPS");
 		}
 		else if (!https) {
@@ -102,8 +103,10 @@ public class ElbInternetFacingHardened implements Check {
 			problems.add("does not log access");
 		}
 		return problems.isEmpty()
-				? CheckResult.pass(accountId, lb.arn(), what + " drops invalid headers, mitigates desync ("
-						+ lb.desyncMode() + "), serves HTTPS only and logs access.", evidence)
+				? CheckResult.pass(accountId, lb.arn(),
+						what + " drops invalid headers, mitigates desync (" + lb.desyncMode()
+								+ "), serves HTTPS only and logs access.",
+						evidence)
 				: CheckResult.fail(accountId, lb.arn(), what + " " + String.join("; ", problems) + ".", evidence);
 	}
 

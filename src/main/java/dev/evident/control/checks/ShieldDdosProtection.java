@@ -18,13 +18,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * DDoS protection, a shared control. AWS's part, inherited: Shield Standard protects every
- * account at the network and transport layers, at no cost and with nothing to configure.
- * The customer's part, per account: with {@code shield_advanced: required}, a Shield
- * Advanced subscription that is ACTIVE and renews itself, with a protection on every
- * internet-facing load balancer and CloudFront distribution; with {@code optional}, every
- * internet-facing application entry point (application load balancer, distribution) is
- * behind a web ACL with a rate-based rule.
+ * DDoS protection, a shared control. AWS's part, inherited: Shield Standard protects
+ * every account at the network and transport layers, at no cost and with nothing to
+ * configure. The customer's part, per account: with {@code shield_advanced: required}, a
+ * Shield Advanced subscription that is ACTIVE and renews itself, with a protection on
+ * every internet-facing load balancer and CloudFront distribution; with {@code optional},
+ * every internet-facing application entry point (application load balancer, distribution)
+ * is behind a web ACL with a rate-based rule.
  */
 @Component
 public class ShieldDdosProtection implements Check {
@@ -87,8 +87,8 @@ public class ShieldDdosProtection implements Check {
 		List<String> evidence = EdgeEvidence.files(jdbc, ctx.runId(), id, "shield:GetSubscriptionState",
 				"shield:DescribeSubscription", "shield:ListProtections");
 		var subscription = jdbc.queryForList(
-				"SELECT state, auto_renew FROM ev_shield_subscription WHERE run_id = ? AND account_id = ?",
-				ctx.runId(), id);
+				"SELECT state, auto_renew FROM ev_shield_subscription WHERE run_id = ? AND account_id = ?", ctx.runId(),
+				id);
 		String state = subscription.isEmpty() ? null : (String) subscription.get(0).get("state");
 		if (!"ACTIVE".equals(state)) {
 			return CheckResult.fail(id, "account " + id, "Account " + id + " has no active Shield Advanced "
@@ -114,9 +114,11 @@ public class ShieldDdosProtection implements Check {
 			problems.add("no protection on " + String.join(", ", unprotected));
 		}
 		return problems.isEmpty()
-				? CheckResult.pass(id, "account " + id, "Account " + id + " has Shield Advanced, renewing itself, "
-						+ "with a protection on each of its " + (balancers.size() + distributions.size())
-						+ " internet-facing entry points. " + AWS_PART, evidence)
+				? CheckResult.pass(id, "account " + id,
+						"Account " + id + " has Shield Advanced, renewing itself, "
+								+ "with a protection on each of its " + (balancers.size() + distributions.size())
+								+ " internet-facing entry points. " + AWS_PART,
+						evidence)
 				: CheckResult.fail(id, "account " + id,
 						"Account " + id + " has Shield Advanced, but " + String.join("; ", problems) + ". " + AWS_PART,
 						evidence);
@@ -150,8 +152,9 @@ public class ShieldDdosProtection implements Check {
 					+ " has no internet-facing application entry point; Shield Standard covers the rest. " + AWS_PART);
 		}
 		return unlimited.isEmpty()
-				? CheckResult.pass(id, "account " + id, "Every internet-facing application entry point of account " + id
-						+ " (" + entryPoints.size() + ") is behind a web ACL with a rate-based rule. " + AWS_PART,
+				? CheckResult.pass(id, "account " + id,
+						"Every internet-facing application entry point of account " + id + " (" + entryPoints.size()
+								+ ") is behind a web ACL with a rate-based rule. " + AWS_PART,
 						evidence)
 				: CheckResult.fail(id, "account " + id, "Account " + id + ": no rate-based rule in front of "
 						+ String.join(", ", unlimited) + ". " + AWS_PART, evidence);

@@ -62,8 +62,9 @@ public class WafEntryPointsProtected implements Check {
 				String gap = firstGap(ctx, id, "wafv2:" + lb.region(), "elasticloadbalancing:" + lb.region());
 				String what = "Internet-facing load balancer " + lb.name() + " (" + lb.region() + ", account " + id
 						+ ")";
-				own.add(gap != null ? CheckResult.noEvidence(id, lb.arn(),
-						what + ": its web ACLs could not be collected (" + gap + ").")
+				own.add(gap != null
+						? CheckResult.noEvidence(id, lb.arn(),
+								what + ": its web ACLs could not be collected (" + gap + ").")
 						: judge(id, lb.arn(), what, EdgeEvidence.aclOf(acls, lb.arn()), evidence));
 			}
 			for (Distribution d : EdgeEvidence.distributions(jdbc, ctx.runId(), id)) {
@@ -82,7 +83,8 @@ public class WafEntryPointsProtected implements Check {
 				String gap = EdgeEvidence.gap(ctx, id, source);
 				if (gap != null) {
 					own.add(CheckResult.noEvidence(id, "account " + id + " " + source,
-							"The CloudFront distributions of account " + id + " could not be collected (" + gap + ")."));
+							"The CloudFront distributions of account " + id + " could not be collected (" + gap
+									+ ")."));
 				}
 			}
 			if (own.isEmpty()) {

@@ -12,6 +12,8 @@ import org.h2.jdbcx.JdbcDataSource;
 import dev.evident.control.CheckContext;
 import dev.evident.evidence.Gaps;
 import dev.evident.evidence.SqlDialect;
+import dev.evident.edge.EdgeStore;
+import dev.evident.edge.EntryPoints;
 import dev.evident.network.AccountRegions;
 import dev.evident.network.NetworkStore;
 import dev.evident.network.RegionNetwork;
@@ -199,6 +201,44 @@ final class CheckFixture {
 				"INSERT INTO ev_evidence_file (run_id, path, sha256, size_bytes, operation, region, account_id, "
 						+ "collected_at) VALUES (?, ?, ?, 1, ?, ?, ?, ?)",
 				RUN, path, "ab".repeat(32), operation, region, account, AS_OF.atOffset(ZoneOffset.UTC));
+	}
+
+	EdgeStore edge() {
+		return new EdgeStore(jdbc);
+	}
+
+	/** An application load balancer with the given scheme, attributes and listeners. */
+	static EntryPoints.LoadBalancer alb(String name, String scheme, Boolean dropInvalid, String desync,
+			Boolean accessLogs, EntryPoints.Listener... listeners) {
+		return new EntryPoints.LoadBalancer(
+				"arn:aws:elasticloadbalancing:us-east-1:555555555555:loadbalancer/app/" + name + "/1", name,
+				"application", scheme, "vpc-1", name + ".elb.amazonaws.com", dropInvalid, desync, accessLogs,
+				accessLogs != null && accessLogs ? "logs-bucket" : null,
+				java.util.Arrays.stream(listeners)
+					.map(l -> new EntryPoints.Listener(name + "/" + l.arn(), l.port(), l.protocol(), l.sslPolicy(),
+							l.defaultAction(), l.redirectsTo()))
+					.toList());
+	}
+
+	static EntryPoints.Listener https() {
+		return new EntryPoints.Listener("arn:l/443", 443, "HTTPS", "ELBSecurityPolicy-TLS13-1-2-2021-06", "forward",
+				null);
+	}
+
+	static EntryPoints.Listener httpRedirect() {
+		return new EntryPoints.Listener("arn:l/80r", 80, "HTTP", null, "redirect", "HTTPS");
+	}
+
+	static EntryPoints.Listener httpForward() {
+		return new EntryPoints.Listener("arn:l/80", 80, "HTTP", null, "forward", null);
+	}
+
+	static EntryPoints.WebAcl acl(String name, String scope, int rules, int rateBased, boolean logging,
+			String... resources) {
+		return new EntryPoints.WebAcl(
+				"arn:aws:wafv2:us-east-1:555555555555:" + scope.toLowerCase() + "/webacl/" + name + "/1", name + "-id",
+				name, scope, rules, rateBased, List.of(), "ALLOW", List.of(resources),
+				logging ? List.of("arn:aws:logs:us-east-1:555555555555:log-group:aws-waf-logs-" + name) : List.of());
 	}
 
 }
