@@ -192,7 +192,7 @@ public final class SyntheticOrganizationBuilder {
 				management || rnd.nextInt(5) > 0 ? "CREATED" : "INVITED", joined, List.of(slug),
 				SyntheticIam.root(rnd, management), policy, false,
 				new DataFile.InspectorSpec(suspended ? "SUSPENDED" : "ENABLED", size.regions()), SyntheticIam.GROUPS,
-				List.of(), List.of(), users, List.of(), Map.of());
+				List.of(), List.of(), users, List.of(), Map.of(), Map.of(), null, null);
 	}
 
 	private static Map<String, DataFile.PasswordPolicySpec> passwordPolicies() {
