@@ -13,13 +13,17 @@ import dev.evident.simulator.server.SessionStore;
 import dev.evident.simulator.server.SimServer;
 import dev.evident.simulator.service.ArtifactDocuments;
 import dev.evident.simulator.service.ArtifactService;
+import dev.evident.simulator.service.CloudFrontService;
 import dev.evident.simulator.service.Ec2Service;
+import dev.evident.simulator.service.ElbService;
 import dev.evident.simulator.service.IamService;
 import dev.evident.simulator.service.Inspector2Service;
 import dev.evident.simulator.service.OrganizationsService;
 import dev.evident.simulator.service.S3Objects;
 import dev.evident.simulator.service.S3Service;
+import dev.evident.simulator.service.ShieldService;
 import dev.evident.simulator.service.StsService;
+import dev.evident.simulator.service.WafService;
 import dev.evident.simulator.synthetic.SyntheticOrganizationBuilder;
 
 import java.net.URI;
@@ -30,9 +34,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * An AWS-compatible simulator on 127.0.0.1 speaking the real wire protocols of STS, IAM,
- * Organizations, Inspector2, Artifact, S3 (the objects of Inspector's findings reports)
- * and EC2 (regions and network resources), so unmodified AWS SDK clients can run against
- * {@link #endpoint()}.
+ * Organizations, Inspector2, Artifact, S3 (the objects of Inspector's findings reports),
+ * EC2 (regions and network resources) and the services of the entry points (ELBv2, WAFv2,
+ * CloudFront, Shield), so unmodified AWS SDK clients can run against {@link #endpoint()}.
  *
  * <p>
  * Requests signed with any access key the simulator did not issue belong to the
@@ -70,7 +74,8 @@ public final class Simulator implements AutoCloseable {
 								() -> reference.plus(Duration.between(startedAt, Instant.now()))),
 						new OrganizationsService(organization), new Inspector2Service(organization, faults, objects),
 						new ArtifactService(organization, documents), new S3Service(objects, faults),
-						new Ec2Service(organization)),
+						new Ec2Service(organization), new ElbService(organization), new WafService(organization),
+						new CloudFrontService(organization), new ShieldService(organization)),
 				faults, calls, sessions, organization.managementAccountId(), documents::serve);
 		this.server = new SimServer(config.port(), config.threads(), router);
 		this.endpoint = URI.create("http://127.0.0.1:" + server.port());

@@ -1,24 +1,15 @@
 package dev.evident.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsCredentials;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
+import static dev.evident.simulator.AwsCli.single;
 
 /**
  * An independent client: the real AWS CLI (botocore, not the Java SDK) reads the demo
@@ -27,20 +18,14 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class AwsCliEc2IT {
 
-	static final ObjectMapper JSON = new ObjectMapper();
-
 	static Simulator sim;
 
-	static String aws;
+	static AwsCli aws;
 
 	@BeforeAll
 	static void start() {
-		aws = findOnPath("aws");
-		if (aws == null) {
-			fail("The AWS CLI ('aws') is not on the PATH: install it (AWS CLI v2, or 'pip install awscli') to run "
-					+ "AwsCliEc2IT, which reads the simulator through it");
-		}
 		sim = Simulator.start(SimulatorConfig.defaults().withReferenceInstant(SimulatorIamStsTest.REFERENCE));
+		aws = new AwsCli(sim, SdkClients.BASE.resolveCredentials(), "AwsCliEc2IT");
 	}
 
 	@AfterAll
@@ -119,75 +104,17 @@ class AwsCliEc2IT {
 
 	@Test
 	void aRegionNotOptedInToIsAnAuthFailure() throws Exception {
-		Result result = run("ap-east-1", "describe-vpcs");
+		AwsCli.Result result = run("ap-east-1", "describe-vpcs");
 		assertThat(result.exit()).as(result.stderr()).isNotZero();
 		assertThat(result.stderr()).contains("AuthFailure").contains(SimulatorEc2Test.AUTH_FAILURE_MESSAGE);
 	}
 
 	private static JsonNode cli(String... command) throws Exception {
-		Result result = run("us-east-1", command);
-		assertThat(result.exit()).as("aws " + String.join(" ", command) + ": " + result.stderr()).isZero();
-		return JSON.readTree(result.stdout());
+		return aws.json("us-east-1", "ec2", command);
 	}
 
-	record Result(int exit, String stdout, String stderr) {
-	}
-
-	/**
-	 * Runs {@code aws ec2 <command>} against the simulator with the management account's
-	 * keys and nothing of the user's AWS configuration.
-	 */
-	private static Result run(String region, String... command) throws IOException, InterruptedException {
-		List<String> args = new ArrayList<>(List.of(aws, "ec2"));
-		args.addAll(List.of(command));
-		args.addAll(List.of("--region", region, "--endpoint-url", sim.endpoint().toString(), "--output", "json"));
-		ProcessBuilder builder = new ProcessBuilder(args);
-		Map<String, String> env = builder.environment();
-		env.keySet()
-			.removeIf(name -> name.startsWith("AWS_") || name.toLowerCase().endsWith("_proxy")
-					|| name.startsWith("BOTO_"));
-		AwsCredentials management = SdkClients.BASE.resolveCredentials();
-		env.put("AWS_ACCESS_KEY_ID", management.accessKeyId());
-		env.put("AWS_SECRET_ACCESS_KEY", management.secretAccessKey());
-		env.put("AWS_CONFIG_FILE", "/dev/null");
-		env.put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
-		env.put("AWS_EC2_METADATA_DISABLED", "true");
-		env.put("AWS_PAGER", "");
-		env.put("AWS_MAX_ATTEMPTS", "1");
-		Path out = Files.createTempFile("aws-cli", ".out");
-		Path err = Files.createTempFile("aws-cli", ".err");
-		try {
-			Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-			if (!process.waitFor(60, TimeUnit.SECONDS)) {
-				process.destroyForcibly();
-				fail("aws " + String.join(" ", command) + " did not finish within 60 s");
-			}
-			return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-					Files.readString(err, StandardCharsets.UTF_8));
-		}
-		finally {
-			Files.deleteIfExists(out);
-			Files.deleteIfExists(err);
-		}
-	}
-
-	private static JsonNode single(JsonNode array) {
-		assertThat(array).isNotNull().hasSize(1);
-		return array.get(0);
-	}
-
-	private static String findOnPath(String program) {
-		String path = System.getenv("PATH");
-		if (path == null) {
-			return null;
-		}
-		for (String dir : path.split(File.pathSeparator)) {
-			Path candidate = Path.of(dir, program);
-			if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-				return candidate.toString();
-			}
-		}
-		return null;
+	private static AwsCli.Result run(String region, String... command) throws Exception {
+		return aws.run(region, "ec2", command);
 	}
 
 }

@@ -47,7 +47,8 @@ public record DataFile(OrganizationSpec organization, List<OuSpec> organizationa
 			int joinedAgeDays, List<String> aliases, RootSpec root, String passwordPolicy, boolean assumeRoleDenied,
 			InspectorSpec inspector, List<GroupSpec> groups, List<RoleSpec> roles,
 			List<ManagedPolicySpec> managedPolicies, List<UserSpec> users, List<String> optedInRegions,
-			Map<String, List<NetworkSpec.VpcSpec>> network) {
+			Map<String, List<NetworkSpec.VpcSpec>> network, Map<String, EdgeSpec.RegionEdgeSpec> edge,
+			EdgeSpec.CloudFrontSpec cloudFront, EdgeSpec.ShieldSpec shield) {
 		public AccountSpec {
 			status = status == null ? "ACTIVE" : status;
 			joinedMethod = joinedMethod == null ? "CREATED" : joinedMethod;
@@ -60,6 +61,7 @@ public record DataFile(OrganizationSpec organization, List<OuSpec> organizationa
 			users = orEmpty(users);
 			optedInRegions = orEmpty(optedInRegions);
 			network = network == null ? Map.of() : network;
+			edge = edge == null ? Map.of() : edge;
 		}
 	}
 

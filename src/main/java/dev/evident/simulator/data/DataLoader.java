@@ -10,9 +10,13 @@ import dev.evident.simulator.model.Account;
 import dev.evident.simulator.model.ArtifactReport;
 import dev.evident.simulator.model.AwsRegion;
 import dev.evident.simulator.model.DelegatedAdministrator;
+import dev.evident.simulator.model.EdgeSource;
+import dev.evident.simulator.model.GlobalEdge;
 import dev.evident.simulator.model.IamAccount;
+import dev.evident.simulator.model.LoadBalancer;
 import dev.evident.simulator.model.NetworkSource;
 import dev.evident.simulator.model.OrganizationalUnit;
+import dev.evident.simulator.model.RegionEdge;
 import dev.evident.simulator.model.RegionNetwork;
 
 import java.io.IOException;
@@ -76,6 +80,8 @@ public final class DataLoader {
 		List<Account> accounts = new ArrayList<>();
 		Map<String, IamAccount> iam = new LinkedHashMap<>();
 		Map<String, RegionNetwork> networks = new HashMap<>();
+		Map<String, RegionEdge> edges = new HashMap<>();
+		Map<String, GlobalEdge> globalEdges = new HashMap<>();
 		for (AccountSpec a : file.accounts()) {
 			if (a.id() == null || !a.id().matches("\\d{12}")) {
 				throw new IllegalArgumentException("account id must be 12 digits: " + a.id());
@@ -104,6 +110,21 @@ public final class DataLoader {
 				networks.put(a.id() + "/" + region,
 						NetworkBuilder.build(a.id(), region, vpcs, file.networkAcls(), reference));
 			});
+			List<LoadBalancer> loadBalancers = new ArrayList<>();
+			a.edge().forEach((region, edge) -> {
+				RegionNetwork network = networks.get(a.id() + "/" + region);
+				if (network == null) {
+					throw new IllegalArgumentException("account " + a.id() + " has load balancers or web ACLs in "
+							+ region + " but no network there");
+				}
+				RegionEdge built = EdgeBuilder.regional(a.id(), region, edge, network, reference);
+				edges.put(a.id() + "/" + region, built);
+				loadBalancers.addAll(built.loadBalancers());
+			});
+			if (a.cloudFront() != null || a.shield() != null) {
+				globalEdges.put(a.id(),
+						EdgeBuilder.global(a.id(), a.cloudFront(), a.shield(), loadBalancers, reference));
+			}
 		}
 		if (!iam.containsKey(mgmt)) {
 			throw new IllegalArgumentException("management account " + mgmt + " is not among the accounts");
@@ -119,8 +140,21 @@ public final class DataLoader {
 		var findings = file.findings() == null ? List.<dev.evident.simulator.model.Finding>of()
 				: new FindingGenerator(file.findings(), reference).generate();
 		NetworkSource network = (account, region) -> networks.getOrDefault(account + "/" + region, RegionNetwork.EMPTY);
+		EdgeSource edge = new EdgeSource() {
+
+			@Override
+			public RegionEdge regional(String account, String region) {
+				return edges.getOrDefault(account + "/" + region, RegionEdge.EMPTY);
+			}
+
+			@Override
+			public GlobalEdge global(String account) {
+				return globalEdges.getOrDefault(account, GlobalEdge.EMPTY);
+			}
+
+		};
 		return new SimulatedOrganization(identity, reference, ous, accounts, iam, policies, admins, reports,
-				new MaterializedFindings(findings), regions, network);
+				new MaterializedFindings(findings), regions, network, edge);
 	}
 
 	/**

@@ -43,6 +43,13 @@ public final class Ids {
 		return HexFormat.of().formatHex(sha256(salt)).substring(0, length);
 	}
 
+	/** A lower-case UUID-shaped id (8-4-4-4-12 hex digits) derived from {@code salt}. */
+	public static String uuid(String salt) {
+		String h = hex(salt, 32);
+		return h.substring(0, 8) + "-" + h.substring(8, 12) + "-" + h.substring(12, 16) + "-" + h.substring(16, 20)
+				+ "-" + h.substring(20);
+	}
+
 	/**
 	 * {@code days} days before {@code reference}, shifted back by a salt-derived offset
 	 * of up to ten hours so that timestamps look natural; truncated to whole seconds.

@@ -50,16 +50,19 @@ public final class SimulatedOrganization {
 
 	private final NetworkSource networks;
 
+	private final EdgeSource edges;
+
 	/**
-	 * An organization whose findings and network resources come from {@code findings} and
-	 * {@code networks} (for example generated on demand).
+	 * An organization whose findings, network resources and entry points come from
+	 * {@code findings}, {@code networks} and {@code edges} (for example generated on
+	 * demand).
 	 * @param regions the regions the organization knows, sorted by name
 	 */
 	public SimulatedOrganization(Identity identity, Instant referenceInstant,
 			List<OrganizationalUnit> organizationalUnits, List<Account> accounts, Map<String, IamAccount> iam,
 			List<ServiceControlPolicy> policies, List<DelegatedAdministrator> delegatedAdministrators,
 			List<ArtifactReport> artifactReports, FindingSource findings, List<AwsRegion> regions,
-			NetworkSource networks) {
+			NetworkSource networks, EdgeSource edges) {
 		this.identity = identity;
 		this.referenceInstant = referenceInstant;
 		this.organizationalUnits = List.copyOf(organizationalUnits);
@@ -71,6 +74,7 @@ public final class SimulatedOrganization {
 		this.findings = findings;
 		this.regions = List.copyOf(regions);
 		this.networks = networks;
+		this.edges = edges;
 	}
 
 	public Identity identity() {
@@ -135,7 +139,7 @@ public final class SimulatedOrganization {
 	 */
 	public SimulatedOrganization withFindings(FindingSource newFindings) {
 		return new SimulatedOrganization(identity, referenceInstant, organizationalUnits, accounts, iam, policies,
-				delegatedAdministrators, artifactReports, newFindings, regions, networks);
+				delegatedAdministrators, artifactReports, newFindings, regions, networks, edges);
 	}
 
 	/**
@@ -144,7 +148,16 @@ public final class SimulatedOrganization {
 	 */
 	public SimulatedOrganization withNetworks(NetworkSource newNetworks) {
 		return new SimulatedOrganization(identity, referenceInstant, organizationalUnits, accounts, iam, policies,
-				delegatedAdministrators, artifactReports, findings, regions, newNetworks);
+				delegatedAdministrators, artifactReports, findings, regions, newNetworks, edges);
+	}
+
+	/**
+	 * The same organization with other entry points (a synthetic organization's,
+	 * generated on demand).
+	 */
+	public SimulatedOrganization withEdges(EdgeSource newEdges) {
+		return new SimulatedOrganization(identity, referenceInstant, organizationalUnits, accounts, iam, policies,
+				delegatedAdministrators, artifactReports, findings, regions, networks, newEdges);
 	}
 
 	/** Every region the organization knows (EC2's DescribeRegions with AllRegions). */
@@ -189,6 +202,22 @@ public final class SimulatedOrganization {
 	 */
 	public RegionNetwork network(String accountId, String region) {
 		return networks.network(accountId, region);
+	}
+
+	/**
+	 * The load balancers and REGIONAL web ACLs of one account in one region (empty when
+	 * it has none).
+	 */
+	public RegionEdge edge(String accountId, String region) {
+		return edges.regional(accountId, region);
+	}
+
+	/**
+	 * The CloudFront distributions, CLOUDFRONT web ACLs and Shield Advanced subscription
+	 * of one account (empty when it has none).
+	 */
+	public GlobalEdge globalEdge(String accountId) {
+		return edges.global(accountId);
 	}
 
 	/** The findings as views, counts and coverage; see {@link FindingSource}. */

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /** Offset-based pagination with opaque tokens. */
@@ -33,14 +34,24 @@ public final class Pagination {
 	 */
 	public static <T> Page<T> page(List<T> all, String token, Integer maxResults, int defaultSize, int hardMax,
 			Protocol protocol) {
+		return page(all, token, maxResults, defaultSize, hardMax, protocol::invalidInput);
+	}
+
+	/**
+	 * As {@link #page(List, String, Integer, int, int, Protocol)}, with the service's own
+	 * error for a malformed size or token (Shield's
+	 * {@code InvalidPaginationTokenException}).
+	 */
+	public static <T> Page<T> page(List<T> all, String token, Integer maxResults, int defaultSize, int hardMax,
+			Function<String, SimException> invalid) {
 		int size = maxResults == null ? defaultSize : maxResults;
 		if (size < 1) {
-			throw protocol.invalidInput("MaxResults must be at least 1");
+			throw invalid.apply("MaxResults must be at least 1");
 		}
-		size = Math.min(Math.min(size, hardMax), LIMIT.get());
-		int from = token == null || token.isEmpty() ? 0 : decode(token, protocol);
+		size = capped(Math.min(size, hardMax));
+		int from = token == null || token.isEmpty() ? 0 : decode(token, invalid);
 		if (from > all.size()) {
-			throw protocol.invalidInput("Invalid pagination token");
+			throw invalid.apply("Invalid pagination token");
 		}
 		int to = Math.min(all.size(), from + size);
 		return new Page<>(all.subList(from, to), to < all.size() ? encode(to) : null);
@@ -63,7 +74,7 @@ public final class Pagination {
 			throw protocol.invalidInput("MaxResults must be at least 1");
 		}
 		size = Math.min(Math.min(size, hardMax), LIMIT.get());
-		int position = token == null || token.isEmpty() ? 0 : decode(token, protocol);
+		int position = token == null || token.isEmpty() ? 0 : decode(token, protocol::invalidInput);
 		if (position > all.size()) {
 			throw protocol.invalidInput("Invalid pagination token");
 		}
@@ -97,7 +108,15 @@ public final class Pagination {
 			.encodeToString((PREFIX + offset).getBytes(StandardCharsets.UTF_8));
 	}
 
-	private static int decode(String token, Protocol protocol) {
+	/**
+	 * {@code size} within the page size cap of the request being served, for services
+	 * that page with their own markers.
+	 */
+	public static int capped(int size) {
+		return Math.min(size, LIMIT.get());
+	}
+
+	private static int decode(String token, Function<String, SimException> invalid) {
 		try {
 			String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
 			if (!text.startsWith(PREFIX)) {
@@ -106,7 +125,7 @@ public final class Pagination {
 			return Integer.parseInt(text.substring(PREFIX.length()));
 		}
 		catch (IllegalArgumentException e) {
-			throw protocol.invalidInput("Invalid pagination token");
+			throw invalid.apply("Invalid pagination token");
 		}
 	}
 

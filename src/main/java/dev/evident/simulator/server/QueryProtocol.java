@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.Set;
 
-/** The AWS query protocol (STS, IAM): form-encoded POST, XML responses. */
+/**
+ * The AWS query protocol (STS, IAM, ELBv2): form-encoded POST, XML responses wrapped in
+ * {@code <OperationResponse><OperationResult>}.
+ */
 public final class QueryProtocol implements Protocol {
 
 	private static final String XML = "text/xml";
@@ -16,10 +19,22 @@ public final class QueryProtocol implements Protocol {
 
 	private final String internalErrorCode;
 
+	private final String invalidInputCode;
+
 	public QueryProtocol(String xmlNamespace, Set<String> operations, String internalErrorCode) {
+		this(xmlNamespace, operations, internalErrorCode, "InvalidInput");
+	}
+
+	/**
+	 * @param invalidInputCode the service's code for a malformed parameter (IAM's
+	 * {@code InvalidInput}, ELBv2's {@code ValidationError})
+	 */
+	public QueryProtocol(String xmlNamespace, Set<String> operations, String internalErrorCode,
+			String invalidInputCode) {
 		this.xmlNamespace = xmlNamespace;
 		this.operations = operations;
 		this.internalErrorCode = internalErrorCode;
+		this.invalidInputCode = invalidInputCode;
 	}
 
 	@Override
@@ -97,7 +112,16 @@ public final class QueryProtocol implements Protocol {
 
 	@Override
 	public SimException invalidInput(String message) {
-		return new SimException("InvalidInput", 400, message);
+		return new SimException(invalidInputCode, 400, message);
+	}
+
+	/**
+	 * What the query-protocol services (RDS, ELBv2) answer from an opt-in region the
+	 * account has not enabled: the credentials are not recognized there, 403.
+	 */
+	@Override
+	public SimException regionNotEnabled() {
+		return new SimException("InvalidClientTokenId", 403, "The security token included in the request is invalid");
 	}
 
 }

@@ -27,7 +27,8 @@ import java.util.TreeSet;
  * few suspended accounts, IAM users spread unevenly, Artifact reports, and findings
  * generated on demand ({@link SyntheticFindings}), every account enabled in the four
  * regions of {@link SyntheticNetwork} (and the findings' regions) with VPCs, flow logs,
- * security groups and network ACLs generated on demand too. Everything else is
+ * security groups and network ACLs generated on demand too, and load balancers, web ACLs,
+ * distributions and Shield Advanced in them ({@link SyntheticEdge}). Everything else is
  * materialized: it is small.
  */
 public final class SyntheticOrganizationBuilder {
@@ -60,9 +61,13 @@ public final class SyntheticOrganizationBuilder {
 			.toList();
 		Set<String> accounts = new HashSet<>();
 		file.accounts().forEach(a -> accounts.add(a.id()));
+		Set<String> regions = new HashSet<>(enabledRegions(size));
+		SyntheticNetwork network = new SyntheticNetwork(size.seed(), reference, accounts, regions);
 		return organization
 			.withFindings(new SyntheticFindings(size.seed(), reference, active, size.regions(), size.findings()))
-			.withNetworks(new SyntheticNetwork(size.seed(), reference, accounts, new HashSet<>(enabledRegions(size))));
+			.withNetworks(network)
+			.withEdges(
+					new SyntheticEdge(size.seed(), reference, accounts, Set.copyOf(SyntheticNetwork.REGIONS), network));
 	}
 
 	/** The network's four regions and the findings' regions. */
@@ -192,7 +197,7 @@ public final class SyntheticOrganizationBuilder {
 				management || rnd.nextInt(5) > 0 ? "CREATED" : "INVITED", joined, List.of(slug),
 				SyntheticIam.root(rnd, management), policy, false,
 				new DataFile.InspectorSpec(suspended ? "SUSPENDED" : "ENABLED", size.regions()), SyntheticIam.GROUPS,
-				List.of(), List.of(), users, List.of(), Map.of());
+				List.of(), List.of(), users, List.of(), Map.of(), Map.of(), null, null);
 	}
 
 	private static Map<String, DataFile.PasswordPolicySpec> passwordPolicies() {
