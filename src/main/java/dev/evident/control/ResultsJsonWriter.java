@@ -108,6 +108,15 @@ public final class ResultsJsonWriter {
 		g.writeNumberField("vpcsWithWorkingFlowLog", network.vpcsWithWorkingFlowLog());
 		g.writeNumberField("securityGroups", network.securityGroups());
 		g.writeNumberField("networkAcls", network.networkAcls());
+		NetworkStore.EntryPoints e = network.entryPoints();
+		g.writeObjectFieldStart("entryPoints");
+		g.writeNumberField("loadBalancers", e.loadBalancers());
+		g.writeNumberField("internetFacingLoadBalancers", e.internetFacingLoadBalancers());
+		g.writeNumberField("webAcls", e.webAcls());
+		g.writeNumberField("webAclsAssociatedWithNothing", e.webAclsAssociatedWithNothing());
+		g.writeNumberField("distributions", e.distributions());
+		g.writeNumberField("shieldAdvancedAccounts", e.shieldAdvancedAccounts());
+		g.writeEndObject();
 		g.writeEndObject();
 	}
 

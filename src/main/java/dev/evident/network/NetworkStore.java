@@ -118,7 +118,16 @@ public class NetworkStore {
 
 	/** What results.json tells of the network: every account's regions, and counts. */
 	public record Summary(List<AccountRegion> regions, long vpcs, long vpcsWithWorkingFlowLog, long securityGroups,
-			long networkAcls) {
+			long networkAcls, EntryPoints entryPoints) {
+	}
+
+	/**
+	 * Counts of the entry points (the collectEntryPoints step's tables): load balancers,
+	 * the internet-facing ones, web ACLs and those associated with nothing, CloudFront
+	 * distributions, accounts with Shield Advanced.
+	 */
+	public record EntryPoints(long loadBalancers, long internetFacingLoadBalancers, long webAcls,
+			long webAclsAssociatedWithNothing, long distributions, long shieldAdvancedAccounts) {
 	}
 
 	public Summary summary(String runId) {
@@ -134,7 +143,17 @@ public class NetworkStore {
 						+ "AND f.resource_id = v.vpc_id AND f.status = 'ACTIVE' "
 						+ "AND (f.deliver_status IS NULL OR f.deliver_status <> 'FAILED'))", runId),
 				count("SELECT COUNT(*) FROM ev_security_group WHERE run_id = ?", runId),
-				count("SELECT COUNT(*) FROM ev_network_acl WHERE run_id = ?", runId));
+				count("SELECT COUNT(*) FROM ev_network_acl WHERE run_id = ?", runId),
+				new EntryPoints(count("SELECT COUNT(*) FROM ev_load_balancer WHERE run_id = ?", runId), count(
+						"SELECT COUNT(*) FROM ev_load_balancer WHERE run_id = ? AND scheme = 'internet-facing'", runId),
+						count("SELECT COUNT(*) FROM ev_web_acl WHERE run_id = ?", runId),
+						count("SELECT COUNT(*) FROM ev_web_acl w WHERE w.run_id = ? AND NOT EXISTS (SELECT 1 FROM "
+								+ "ev_web_acl_resource r WHERE r.run_id = w.run_id AND r.acl_arn = w.acl_arn) AND NOT "
+								+ "EXISTS (SELECT 1 FROM ev_distribution d WHERE d.run_id = w.run_id "
+								+ "AND d.web_acl_id = w.acl_arn)", runId),
+						count("SELECT COUNT(*) FROM ev_distribution WHERE run_id = ?", runId),
+						count("SELECT COUNT(*) FROM ev_shield_subscription WHERE run_id = ? AND state = 'ACTIVE'",
+								runId)));
 	}
 
 	private long count(String sql, String runId) {

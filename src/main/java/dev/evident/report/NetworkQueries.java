@@ -7,6 +7,7 @@ import java.util.Map;
 
 import dev.evident.report.ReportModel.Bounded;
 import dev.evident.report.NetworkSection.AccountRegions;
+import dev.evident.report.NetworkSection.EntryPoint;
 import dev.evident.report.NetworkSection.Exposure;
 import dev.evident.report.NetworkSection.UnloggedVpc;
 
@@ -34,7 +35,7 @@ final class NetworkQueries extends StoreReader {
 				count("SELECT COUNT(*) FROM ev_vpc v WHERE v.run_id = ? AND " + WORKING_LOG, runId),
 				count("SELECT COUNT(*) FROM ev_security_group WHERE run_id = ?", runId),
 				count("SELECT COUNT(*) FROM ev_network_acl WHERE run_id = ?", runId), regions(runId, accountNames),
-				unlogged(runId), exposures(runId, accountNames));
+				unlogged(runId), exposures(runId, accountNames), entryPoints(runId, accountNames));
 	}
 
 	private Bounded<AccountRegions> regions(String runId, Map<String, String> accountNames) {
@@ -95,6 +96,41 @@ final class NetworkQueries extends StoreReader {
 						PdfText.clean(accountNames.get(rs.getString(1))), str(rs, 2), str(rs, 3), str(rs, 4)),
 				args);
 		return new Bounded<>(rows, count("SELECT COUNT(*) " + where, args));
+	}
+
+	private Bounded<EntryPoint> entryPoints(String runId, Map<String, String> accountNames) {
+		List<EntryPoint> rows = new ArrayList<>(
+				bounded("""
+						SELECT b.account_id, b.lb_type, b.region, b.name,
+						       (SELECT MIN(w.name) FROM ev_web_acl_resource r JOIN ev_web_acl w ON w.run_id = r.run_id
+						          AND w.acl_arn = r.acl_arn WHERE r.run_id = b.run_id AND r.resource_arn = b.lb_arn),
+						       (SELECT MAX(w.rate_based_rules) FROM ev_web_acl_resource r JOIN ev_web_acl w ON w.run_id = r.run_id
+						          AND w.acl_arn = r.acl_arn WHERE r.run_id = b.run_id AND r.resource_arn = b.lb_arn),
+						       (SELECT COUNT(*) FROM ev_shield_protection p WHERE p.run_id = b.run_id AND p.resource_arn = b.lb_arn)
+						FROM ev_load_balancer b WHERE b.run_id = ? AND b.scheme = 'internet-facing'
+						ORDER BY b.account_id, b.region, b.name""",
+						limits.tableRows(),
+						(rs, i) -> entryPoint(rs, accountNames, rs.getString(2) + " load balancer, " + rs.getString(3)),
+						runId));
+		rows.addAll(
+				bounded("""
+						SELECT d.account_id, 'cloudfront', 'global', d.distribution_id || ' ' || COALESCE(d.domain_name, ''),
+						       (SELECT MIN(w.name) FROM ev_web_acl w WHERE w.run_id = d.run_id AND w.acl_arn = d.web_acl_id),
+						       (SELECT MAX(w.rate_based_rules) FROM ev_web_acl w WHERE w.run_id = d.run_id AND w.acl_arn = d.web_acl_id),
+						       (SELECT COUNT(*) FROM ev_shield_protection p WHERE p.run_id = d.run_id AND p.resource_arn = d.arn)
+						FROM ev_distribution d WHERE d.run_id = ? ORDER BY d.account_id, d.distribution_id""",
+						limits.tableRows(), (rs, i) -> entryPoint(rs, accountNames, "CloudFront distribution"), runId));
+		long total = count("SELECT COUNT(*) FROM ev_load_balancer WHERE run_id = ? AND scheme = 'internet-facing'",
+				runId) + count("SELECT COUNT(*) FROM ev_distribution WHERE run_id = ?", runId);
+		rows.sort(java.util.Comparator.comparing(EntryPoint::accountId));
+		return new Bounded<>(rows.subList(0, Math.min(rows.size(), limits.tableRows())), total);
+	}
+
+	private static EntryPoint entryPoint(java.sql.ResultSet rs, Map<String, String> accountNames, String kind)
+			throws java.sql.SQLException {
+		String acl = str(rs, 5);
+		return new EntryPoint(str(rs, 1), PdfText.clean(accountNames.get(rs.getString(1))), kind, str(rs, 4), acl,
+				acl == null ? "-" : rs.getInt(6) > 0 ? "yes" : "no", rs.getLong(7) > 0 ? "Advanced" : "Standard");
 	}
 
 }

@@ -142,6 +142,32 @@ final class WorkbookTables {
 					kinds("account_id", T, "region", T, "acl_id", T, "vpc_id", T, "is_default", CellKind.BOOLEAN,
 							"direction", T, "rule_number", I, "protocol", T, "rule_action", T, "cidr", T, "from_port",
 							I, "to_port", I)),
+			new Table("load_balancers", """
+					SELECT b.account_id, b.region, b.name, b.lb_type, b.scheme, b.vpc_id, b.drop_invalid_headers,
+					b.desync_mode, b.access_logs, b.access_log_bucket,
+					(SELECT MIN(w.name) FROM ev_web_acl_resource r JOIN ev_web_acl w ON w.run_id = r.run_id
+					   AND w.acl_arn = r.acl_arn WHERE r.run_id = b.run_id AND r.resource_arn = b.lb_arn) AS web_acl,
+					(SELECT COUNT(*) FROM ev_shield_protection p WHERE p.run_id = b.run_id
+					   AND p.resource_arn = b.lb_arn) AS shield_protections,
+					(SELECT COUNT(*) FROM ev_listener l WHERE l.run_id = b.run_id AND l.lb_arn = b.lb_arn
+					   AND l.protocol = 'HTTP' AND (l.redirects_to IS NULL OR l.redirects_to <> 'HTTPS'))
+					  AS plain_http_listeners,
+					b.lb_arn
+					FROM ev_load_balancer b WHERE b.run_id = ? ORDER BY b.account_id, b.region, b.name""",
+					kinds("account_id", T, "region", T, "name", T, "lb_type", T, "scheme", T, "vpc_id", T,
+							"drop_invalid_headers", CellKind.BOOLEAN, "desync_mode", T, "access_logs", CellKind.BOOLEAN,
+							"access_log_bucket", T, "web_acl", T, "shield_protections", I, "plain_http_listeners", I,
+							"lb_arn", T)),
+			new Table("web_acls", """
+					SELECT w.account_id, w.region, w.scope, w.name, w.rules, w.rate_based_rules, w.managed_groups,
+					w.default_action, w.logging,
+					(SELECT COUNT(*) FROM ev_web_acl_resource r WHERE r.run_id = w.run_id AND r.acl_arn = w.acl_arn)
+					  + (SELECT COUNT(*) FROM ev_distribution d WHERE d.run_id = w.run_id AND d.web_acl_id = w.acl_arn)
+					  AS associations,
+					w.acl_arn
+					FROM ev_web_acl w WHERE w.run_id = ? ORDER BY w.account_id, w.region, w.scope, w.name""",
+					kinds("account_id", T, "region", T, "scope", T, "name", T, "rules", I, "rate_based_rules", I,
+							"managed_groups", T, "default_action", T, "logging", T, "associations", I, "acl_arn", T)),
 			new Table("organization", """
 					SELECT account_id, name, email, status, joined_method, joined_at, parent_id, ou_path, management
 					FROM ev_account WHERE run_id = ? ORDER BY ou_path, name, account_id""",

@@ -35,6 +35,7 @@ import dev.evident.support.DemoJobTest;
 import dev.evident.support.DemoSimulator;
 import dev.evident.support.PackageFiles;
 import dev.evident.support.PdfAValidation;
+import dev.evident.support.ExactTotals;
 import dev.evident.support.TestRuns;
 
 import org.springframework.batch.core.BatchStatus;
@@ -322,6 +323,49 @@ class EvidencePackageJobIT {
 	}
 
 	@Nested
+	class TheEntryPoints {
+
+		@Test
+		void areCollectedInFullAndListedInEveryOutput() throws Exception {
+			new ExactTotals(jdbc, demo).assertExact(run);
+			try (Workbook workbook = WorkbookFactory.create(pkg.resolve("evidence-workbook.xlsx").toFile(), null,
+					true)) {
+				assertThat((long) workbook.getSheet("Load balancers").getLastRowNum())
+					.isEqualTo(count("ev_load_balancer"));
+				assertThat((long) workbook.getSheet("Web ACLs").getLastRowNum()).isEqualTo(count("ev_web_acl"));
+				var unused = workbook.getSheet("Web ACLs");
+				boolean found = false;
+				for (var row : unused) {
+					if (row.getRowNum() > 0 && "unused-acl".equals(row.getCell(3).getStringCellValue())) {
+						assertThat(row.getCell(4).getNumericCellValue()).as("associated with nothing").isZero();
+						found = true;
+					}
+				}
+				assertThat(found).as("the web ACL associated with nothing is listed").isTrue();
+			}
+			try (PDDocument pdf = Loader.loadPDF(pkg.resolve("evidence-report.pdf").toFile())) {
+				String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+				String section = text.substring(text.lastIndexOf("Internet-facing entry points"));
+				assertThat(section)
+					.contains("web-public", "web-protection", "web-legacy", "payments-api", "payments-waf",
+							"payments-nlb", "network load balancer, us-east-1", "Advanced")
+					.doesNotContain("web-internal");
+			}
+		}
+
+		@Test
+		void areJudgedOnRealAssociationsNotOnWebAclsThatExist() {
+			assertThat(statuses("waf-protection", "555555555555")).containsExactly("FAIL", "PASS");
+			assertThat(statuses("waf-protection", "444444444444")).containsExactly("PASS");
+			assertThat(jdbc.queryForList("SELECT reason FROM ev_control_result WHERE run_id = ? AND control_id = ? "
+					+ "AND status = 'FAIL' ORDER BY resource", String.class, run, "waf-protection"))
+				.allMatch(r -> r.endsWith("is associated with no web ACL."))
+				.anyMatch(r -> r.contains("web-legacy"));
+		}
+
+	}
+
+	@Nested
 	class TheOutputs {
 
 		@Test
@@ -436,6 +480,11 @@ class EvidencePackageJobIT {
 
 	private long count(String table) {
 		return jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE run_id = ?", Long.class, run);
+	}
+
+	private List<String> statuses(String control, String account) {
+		return jdbc.queryForList("SELECT DISTINCT status FROM ev_control_result WHERE run_id = ? AND control_id = ? "
+				+ "AND account_id = ? ORDER BY status", String.class, run, control, account);
 	}
 
 	private String status(String control, String account) {

@@ -107,7 +107,11 @@ class AwsFaultsIT {
 			.failNextCalls("ec2:DescribeRegions", 2, 503)
 			.failNextCalls("ec2:DescribeVpcs", 3, 500)
 			.failEveryKthCall("ec2:DescribeSecurityGroups", 3, 503)
-			.failEveryKthCall("ec2:DescribeNetworkAcls", 4, 500);
+			.failEveryKthCall("ec2:DescribeNetworkAcls", 4, 500)
+			.failNextCalls("elasticloadbalancing:DescribeLoadBalancers", 2, 503)
+			.failEveryKthCall("wafv2:GetWebACL", 2, 500)
+			.failNextCalls("cloudfront:ListDistributions", 2, 500)
+			.failNextCalls("shield:GetSubscriptionState", 3, 503);
 
 		Outcome outcome = completedWithOnlyTheDeniedAccount("bursts");
 
@@ -124,7 +128,10 @@ class AwsFaultsIT {
 			.slowNextCalls("organizations:ListAccountsForParent", 1, slow)
 			.slowNextCalls("artifact:GetReportMetadata", 1, slow)
 			.slowNextCalls("ec2:DescribeRegions", 1, slow)
-			.slowNextCalls("ec2:DescribeFlowLogs", 1, slow);
+			.slowNextCalls("ec2:DescribeFlowLogs", 1, slow)
+			.slowNextCalls("elasticloadbalancing:DescribeListeners", 1, slow)
+			.slowNextCalls("wafv2:ListWebACLs", 1, slow)
+			.slowNextCalls("shield:GetSubscriptionState", 1, slow);
 
 		Outcome outcome = completedWithOnlyTheDeniedAccount("slow");
 
@@ -234,6 +241,44 @@ class AwsFaultsIT {
 		assertThat(simulator.calls().assumeRoleCalls().stream().filter(c -> c.accountId().equals(account)))
 			.as("one AssumeRole, and one more after the session expired")
 			.hasSize(2);
+	}
+
+	@Test
+	void aSessionThatExpiresDuringTheEntryPointsIsAssumedAgainOnce() throws Exception {
+		String account = "555555555555";
+		Faults.of(simulator).expireSessionAt("wafv2:GetWebACL", account);
+
+		Outcome outcome = completedWithOnlyTheDeniedAccount("expired-edge");
+
+		totals.assertExact(outcome.runId());
+		assertThat(simulator.calls().assumeRoleCalls().stream().filter(c -> c.accountId().equals(account)))
+			.as("one AssumeRole, and one more after the session expired")
+			.hasSize(2);
+		assertThat(totals.count("ev_web_acl", outcome.runId(), "account_id = '" + account + "'")).isEqualTo(3);
+	}
+
+	@Test
+	void aLoadBalancerRefusalInOneRegionIsAGapForThatAccountRegionAndSourceOnly() throws Exception {
+		String account = "555555555555";
+		Faults.of(simulator).refuseInRegion("elasticloadbalancing", account, "us-east-1", 403);
+
+		Outcome outcome = launcher.launch(TestRuns.demo("refused-elb", out));
+
+		assertThat(outcome.status()).isEqualTo(BatchStatus.COMPLETED);
+		String run = outcome.runId();
+		assertThat(jdbc.queryForList(
+				"SELECT account_id || ' ' || source || ' ' || error_code FROM ev_gap WHERE run_id = ? ORDER BY 1",
+				String.class, run))
+			.containsExactly(account + " elasticloadbalancing:us-east-1 AccessDenied",
+					"777777777777 account AccessDenied");
+		// the account's web ACLs and distributions, and the other accounts' balancers,
+		// are read
+		assertThat(totals.count("ev_load_balancer", run, "account_id = '" + account + "'")).isZero();
+		assertThat(totals.count("ev_web_acl", run, "account_id = '" + account + "'")).isEqualTo(3);
+		assertThat(totals.count("ev_load_balancer", run, "account_id = '444444444444'")).isEqualTo(2);
+		assertThat(jdbc.queryForList("SELECT resource || ' ' || status FROM ev_control_result WHERE run_id = ? "
+				+ "AND control_id = ? AND account_id = ?", String.class, run, "lb-hardening", account))
+			.containsExactly(account + " us-east-1 NO_EVIDENCE");
 	}
 
 	@Test

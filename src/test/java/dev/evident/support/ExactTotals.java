@@ -1,6 +1,8 @@
 package dev.evident.support;
 
 import dev.evident.simulator.model.AwsRegion;
+import dev.evident.simulator.model.GlobalEdge;
+import dev.evident.simulator.model.RegionEdge;
 import dev.evident.simulator.model.RegionNetwork;
 import dev.evident.simulator.model.SecurityGroup;
 import java.util.List;
@@ -91,6 +93,10 @@ public final class ExactTotals {
 		long rules = 0;
 		long acls = 0;
 		long entries = 0;
+		long balancers = 0;
+		long webAcls = 0;
+		long distributions = 0;
+		long shields = 0;
 		List<String> asked = askedRegions(run);
 		for (Account account : reachable) {
 			for (AwsRegion region : demo.regions()) {
@@ -113,7 +119,14 @@ public final class ExactTotals {
 				}
 				acls += n.networkAcls().size();
 				entries += n.networkAcls().stream().mapToLong(a -> a.entries().size()).sum();
+				RegionEdge edge = demo.edge(account.id(), region.name());
+				balancers += edge.loadBalancers().size();
+				webAcls += edge.webAcls().size();
 			}
+			GlobalEdge global = demo.globalEdge(account.id());
+			webAcls += global.cloudFrontWebAcls().size();
+			distributions += global.distributions().size();
+			shields++;
 		}
 		assertThat(count("ev_account_region", run, "status = 'COLLECTED'")).as("regions collected").isEqualTo(regions);
 		assertThat(count("ev_account_region", run, "status <> 'COLLECTED'")).as("regions not collected").isZero();
@@ -123,6 +136,10 @@ public final class ExactTotals {
 		assertThat(count("ev_security_group_rule", run)).isEqualTo(rules);
 		assertThat(count("ev_network_acl", run)).isEqualTo(acls);
 		assertThat(count("ev_network_acl_entry", run)).isEqualTo(entries);
+		assertThat(count("ev_load_balancer", run)).isEqualTo(balancers);
+		assertThat(count("ev_web_acl", run)).isEqualTo(webAcls);
+		assertThat(count("ev_distribution", run)).isEqualTo(distributions);
+		assertThat(count("ev_shield_subscription", run)).as("one Shield state per account").isEqualTo(shields);
 	}
 
 	/** The run's --regions (empty: every region enabled for each account). */

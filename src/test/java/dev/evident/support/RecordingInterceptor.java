@@ -18,7 +18,8 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  */
 public class RecordingInterceptor implements ExecutionInterceptor {
 
-	private static final Pattern ACCESS_KEY = Pattern.compile("Credential=([^/]+)/");
+	/** The access key and the SigV4 signing name, which is the IAM action's prefix. */
+	private static final Pattern CREDENTIAL = Pattern.compile("Credential=([^/]+)/[^/]+/[^/]+/([^/]+)/");
 
 	private final String baseAccessKey;
 
@@ -32,14 +33,18 @@ public class RecordingInterceptor implements ExecutionInterceptor {
 
 	@Override
 	public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-		String action = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME).toLowerCase(Locale.ROOT) + ":"
-				+ attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-		String key = context.httpRequest()
+		Matcher credential = context.httpRequest()
 			.firstMatchingHeader("Authorization")
-			.map(ACCESS_KEY::matcher)
+			.map(CREDENTIAL::matcher)
 			.filter(Matcher::find)
-			.map(m -> m.group(1))
-			.orElse("");
+			.orElse(null);
+		String key = credential == null ? "" : credential.group(1);
+		// the signing name (elasticloadbalancing), not the SDK's service name
+		// (elasticloadbalancingv2)
+		String prefix = credential == null
+				? attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME).toLowerCase(Locale.ROOT)
+				: credential.group(2);
+		String action = prefix + ":" + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
 		(key.equals(baseAccessKey) ? base : assumed).add(action);
 	}
 

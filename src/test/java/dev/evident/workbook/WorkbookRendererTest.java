@@ -84,8 +84,8 @@ class WorkbookRendererTest {
 	@Test
 	void hasTheSheetsInOrder() {
 		assertThat(sheetNames(wb)).containsExactly("Summary", "Controls", "Results", "Frameworks", "Gaps",
-				"Credential report", "Findings", "Regions", "VPCs", "Security groups", "Network ACLs", "Organization",
-				"SCPs", "Artifact reports", "Files");
+				"Credential report", "Findings", "Regions", "VPCs", "Security groups", "Network ACLs", "Load balancers",
+				"Web ACLs", "Organization", "SCPs", "Artifact reports", "Files");
 	}
 
 	@Test

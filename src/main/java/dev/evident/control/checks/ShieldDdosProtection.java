@@ -104,14 +104,23 @@ public class ShieldDdosProtection implements Check {
 			.stream()
 			.collect(Collectors.toSet());
 		List<String> unprotected = new ArrayList<>();
+		// Shield protects a network load balancer through its Elastic IPs, which are not
+		// read yet: such a balancer is neither counted protected nor unprotected
+		List<String> unread = balancers.stream().filter(b -> "network".equals(b.type())).map(Balancer::name).toList();
 		balancers.stream()
-			.filter(b -> !protectedArns.contains(b.arn()))
+			.filter(b -> !"network".equals(b.type()) && !protectedArns.contains(b.arn()))
 			.forEach(b -> unprotected.add("load balancer " + b.name()));
 		distributions.stream()
 			.filter(d -> !protectedArns.contains(d.arn()))
 			.forEach(d -> unprotected.add("distribution " + d.id()));
 		if (!unprotected.isEmpty()) {
 			problems.add("no protection on " + String.join(", ", unprotected));
+		}
+		if (problems.isEmpty() && !unread.isEmpty()) {
+			return CheckResult.noEvidence(id, "account " + id,
+					"Account " + id + " has Shield Advanced, renewing "
+							+ "itself, on its other entry points; network load balancer " + String.join(", ", unread)
+							+ " is protected through its Elastic IPs, which this run does not read. " + AWS_PART);
 		}
 		return problems.isEmpty()
 				? CheckResult.pass(id, "account " + id,
