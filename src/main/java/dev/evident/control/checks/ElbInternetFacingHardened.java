@@ -3,7 +3,6 @@ package dev.evident.control.checks;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.evident.control.Check;
 import dev.evident.control.CheckContext;
 import dev.evident.control.CheckResult;
 import dev.evident.control.checks.EdgeEvidence.Balancer;
@@ -20,13 +19,17 @@ import org.springframework.stereotype.Component;
  * DescribeListeners). Internal load balancers are not counted.
  */
 @Component
-public class ElbInternetFacingHardened implements Check {
+public class ElbInternetFacingHardened extends AccountCheck {
 
 	static final List<String> DESYNC_MODES = List.of("defensive", "strictest");
+
+	/** The gap source of a region's load balancers, before the region. */
+	private static final String REGIONAL_GAP = "elasticloadbalancing:";
 
 	private final JdbcTemplate jdbc;
 
 	public ElbInternetFacingHardened(JdbcTemplate jdbc) {
+		super("account", "load balancers");
 		this.jdbc = jdbc;
 	}
 
@@ -37,39 +40,26 @@ public class ElbInternetFacingHardened implements Check {
 	}
 
 	@Override
-	public List<CheckResult> evaluate(CheckContext ctx) {
+	List<CheckResult> evaluate(CheckContext ctx, Account account) {
+		String id = account.id();
+		List<String> evidence = EdgeEvidence.files(jdbc, ctx.runId(), id,
+				"elasticloadbalancing:DescribeLoadBalancerAttributes", "elasticloadbalancing:DescribeListeners");
 		List<CheckResult> results = new ArrayList<>();
-		for (Account account : ctx.accounts()) {
-			String id = account.id();
-			if (!"ACTIVE".equals(account.status())) {
-				results.add(CheckSupport.notActive(account));
-				continue;
+		ctx.gaps()
+			.list(ctx.runId())
+			.stream()
+			.filter(g -> g.accountId().equals(id) && g.source().startsWith(REGIONAL_GAP))
+			.forEach(g -> results.add(CheckResult.noEvidence(id, id + " " + g.source().substring(REGIONAL_GAP.length()),
+					"The load balancers of account " + id + " in " + g.source().substring(REGIONAL_GAP.length())
+							+ " could not be collected (" + g.errorCode() + ").")));
+		for (Balancer lb : EdgeEvidence.balancers(jdbc, ctx.runId(), id)) {
+			if (lb.internetFacing() && lb.application()) {
+				results.add(judge(id, lb, evidence));
 			}
-			if (ctx.hasGap(id, "account")) {
-				results.add(CheckResult.noEvidence(id, "account " + id,
-						"The load balancers of account " + id + " could not be collected (see evidence gaps)."));
-				continue;
-			}
-			List<String> evidence = EdgeEvidence.files(jdbc, ctx.runId(), id,
-					"elasticloadbalancing:DescribeLoadBalancerAttributes", "elasticloadbalancing:DescribeListeners");
-			List<CheckResult> own = new ArrayList<>();
-			ctx.gaps()
-				.list(ctx.runId())
-				.stream()
-				.filter(g -> g.accountId().equals(id) && g.source().startsWith("elasticloadbalancing:"))
-				.forEach(g -> own.add(CheckResult.noEvidence(id, id + " " + g.source().substring(21),
-						"The load balancers of account " + id + " in " + g.source().substring(21)
-								+ " could not be collected (" + g.errorCode() + ").")));
-			for (Balancer lb : EdgeEvidence.balancers(jdbc, ctx.runId(), id)) {
-				if (lb.internetFacing() && lb.application()) {
-					own.add(judge(id, lb, evidence));
-				}
-			}
-			if (own.isEmpty()) {
-				own.add(CheckResult.notApplicable(id, "account " + id,
-						"Account " + id + " has no internet-facing application load balancer."));
-			}
-			results.addAll(own);
+		}
+		if (results.isEmpty()) {
+			results.add(CheckResult.notApplicable(id, "account " + id,
+					"Account " + id + " has no internet-facing application load balancer."));
 		}
 		return results;
 	}

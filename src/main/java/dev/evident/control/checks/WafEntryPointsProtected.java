@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dev.evident.control.Check;
 import dev.evident.control.CheckContext;
 import dev.evident.control.CheckResult;
 import dev.evident.control.checks.EdgeEvidence.Acl;
@@ -23,11 +22,12 @@ import org.springframework.stereotype.Component;
  * points and are not counted; network load balancers cannot carry a web ACL.
  */
 @Component
-public class WafEntryPointsProtected implements Check {
+public class WafEntryPointsProtected extends AccountCheck {
 
 	private final JdbcTemplate jdbc;
 
 	public WafEntryPointsProtected(JdbcTemplate jdbc) {
+		super("account", "entry points");
 		this.jdbc = jdbc;
 	}
 
@@ -38,62 +38,46 @@ public class WafEntryPointsProtected implements Check {
 	}
 
 	@Override
-	public List<CheckResult> evaluate(CheckContext ctx) {
-		List<CheckResult> results = new ArrayList<>();
-		for (Account account : ctx.accounts()) {
-			String id = account.id();
-			if (!"ACTIVE".equals(account.status())) {
-				results.add(CheckSupport.notActive(account));
+	List<CheckResult> evaluate(CheckContext ctx, Account account) {
+		String id = account.id();
+		List<String> evidence = EdgeEvidence.files(jdbc, ctx.runId(), id, "wafv2:GetWebACL",
+				"wafv2:ListResourcesForWebACL", "wafv2:GetLoggingConfiguration");
+		Map<String, Acl> acls = EdgeEvidence.acls(jdbc, ctx.runId(), id);
+		List<CheckResult> own = new ArrayList<>();
+		for (Balancer lb : EdgeEvidence.balancers(jdbc, ctx.runId(), id)) {
+			if (!lb.internetFacing() || !lb.application()) {
 				continue;
 			}
-			if (ctx.hasGap(id, "account")) {
-				results.add(CheckResult.noEvidence(id, "account " + id,
-						"The entry points of account " + id + " could not be collected (see evidence gaps)."));
-				continue;
-			}
-			List<String> evidence = EdgeEvidence.files(jdbc, ctx.runId(), id, "wafv2:GetWebACL",
-					"wafv2:ListResourcesForWebACL", "wafv2:GetLoggingConfiguration");
-			Map<String, Acl> acls = EdgeEvidence.acls(jdbc, ctx.runId(), id);
-			List<CheckResult> own = new ArrayList<>();
-			for (Balancer lb : EdgeEvidence.balancers(jdbc, ctx.runId(), id)) {
-				if (!lb.internetFacing() || !lb.application()) {
-					continue;
-				}
-				String gap = firstGap(ctx, id, "wafv2:" + lb.region(), "elasticloadbalancing:" + lb.region());
-				String what = "Internet-facing load balancer " + lb.name() + " (" + lb.region() + ", account " + id
-						+ ")";
-				own.add(gap != null
-						? CheckResult.noEvidence(id, lb.arn(),
-								what + ": its web ACLs could not be collected (" + gap + ").")
-						: judge(id, lb.arn(), what, EdgeEvidence.aclOf(acls, lb.arn()), evidence));
-			}
-			for (Distribution d : EdgeEvidence.distributions(jdbc, ctx.runId(), id)) {
-				String what = "CloudFront distribution " + d.id() + " (" + d.domainName() + ", account " + id + ")";
-				Acl acl = EdgeEvidence.aclOf(acls, d);
-				String gap = firstGap(ctx, id, "wafv2:cloudfront");
-				if (d.webAclId() != null && acl == null) {
-					own.add(CheckResult.noEvidence(id, d.arn() == null ? d.id() : d.arn(),
-							what + " names web ACL " + d.webAclId() + ", which was not collected"
-									+ (gap != null ? " (" + gap + ")" : " (a WAF Classic web ACL?)") + "."));
-					continue;
-				}
-				own.add(judge(id, d.arn() == null ? d.id() : d.arn(), what, acl, evidence));
-			}
-			for (String source : List.of("cloudfront")) {
-				String gap = EdgeEvidence.gap(ctx, id, source);
-				if (gap != null) {
-					own.add(CheckResult.noEvidence(id, "account " + id + " " + source,
-							"The CloudFront distributions of account " + id + " could not be collected (" + gap
-									+ ")."));
-				}
-			}
-			if (own.isEmpty()) {
-				own.add(CheckResult.notApplicable(id, "account " + id, "Account " + id
-						+ " has no internet-facing application load balancer and no CloudFront distribution."));
-			}
-			results.addAll(own);
+			String gap = firstGap(ctx, id, "wafv2:" + lb.region(), "elasticloadbalancing:" + lb.region());
+			String what = "Internet-facing load balancer " + lb.name() + " (" + lb.region() + ", account " + id + ")";
+			own.add(gap != null
+					? CheckResult.noEvidence(id, lb.arn(),
+							what + ": its web ACLs could not be collected (" + gap + ").")
+					: judge(id, lb.arn(), what, EdgeEvidence.aclOf(acls, lb.arn()), evidence));
 		}
-		return results;
+		for (Distribution d : EdgeEvidence.distributions(jdbc, ctx.runId(), id)) {
+			String what = "CloudFront distribution " + d.id() + " (" + d.domainName() + ", account " + id + ")";
+			Acl acl = EdgeEvidence.aclOf(acls, d);
+			String resource = d.arn() == null ? d.id() : d.arn();
+			if (d.webAclId() != null && acl == null) {
+				String gap = firstGap(ctx, id, "wafv2:cloudfront");
+				own.add(CheckResult.noEvidence(id, resource,
+						what + " names web ACL " + d.webAclId() + ", which was not collected"
+								+ (gap != null ? " (" + gap + ")" : " (a WAF Classic web ACL?)") + "."));
+				continue;
+			}
+			own.add(judge(id, resource, what, acl, evidence));
+		}
+		String gap = EdgeEvidence.gap(ctx, id, "cloudfront");
+		if (gap != null) {
+			own.add(CheckResult.noEvidence(id, "account " + id + " cloudfront",
+					"The CloudFront distributions of account " + id + " could not be collected (" + gap + ")."));
+		}
+		if (own.isEmpty()) {
+			own.add(CheckResult.notApplicable(id, "account " + id, "Account " + id
+					+ " has no internet-facing application load balancer and no CloudFront distribution."));
+		}
+		return own;
 	}
 
 	private static CheckResult judge(String accountId, String resource, String what, Acl acl, List<String> evidence) {
