@@ -48,9 +48,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * steps of the {@code evidencePackage} job for the synthetic organization of
  * {@value #ACCOUNTS} accounts, every one enabled in 4 regions with its network there,
  * with {@value #LATENCY_MS} ms injected per request and parallelism {@value #PARALLELISM},
- * with the product's own retry settings. Two collections side by side, alternating in
- * one JVM: the wave-1 sources alone ({@code discoverOrganization}, {@code collectAccounts})
- * and with the network ({@code collectNetwork} after them).
+ * with the product's own retry settings. Three collections side by side, alternating in
+ * one JVM: the wave-1 sources alone ({@code discoverOrganization}, {@code collectAccounts}),
+ * with the network ({@code collectNetwork} after them), and with the entry points too
+ * ({@code collectEntryPoints}).
  * <p>
  * Each runs without throttling, which gives the calls it needs (every call the simulator
  * received), and with {@value #THROTTLE_RATE} of all calls throttled. The ideal bound is
@@ -79,6 +80,9 @@ class AccountCollectionBenchmark {
 	static final List<String> WAVE_1 = List.of("discoverOrganization", "collectAccounts");
 
 	static final List<String> WITH_NETWORK = List.of("discoverOrganization", "collectAccounts", "collectNetwork");
+
+	static final List<String> WAVE_2 = List.of("discoverOrganization", "collectAccounts", "collectNetwork",
+			"collectEntryPoints");
 
 	static Simulator simulator;
 
@@ -120,6 +124,17 @@ class AccountCollectionBenchmark {
 		}
 
 		@Bean
+		Job wave2Collection(JobRepository jobRepository, @Qualifier("discoverOrganization") Step discoverOrganization,
+				@Qualifier("collectAccounts") Step collectAccounts, @Qualifier("collectNetwork") Step collectNetwork,
+				@Qualifier("collectEntryPoints") Step collectEntryPoints) {
+			return new JobBuilder("wave2Collection", jobRepository).start(discoverOrganization)
+				.next(collectAccounts)
+				.next(collectNetwork)
+				.next(collectEntryPoints)
+				.build();
+		}
+
+		@Bean
 		Job networkCollection(JobRepository jobRepository, @Qualifier("discoverOrganization") Step discoverOrganization,
 				@Qualifier("collectAccounts") Step collectAccounts, @Qualifier("collectNetwork") Step collectNetwork) {
 			return new JobBuilder("networkCollection", jobRepository).start(discoverOrganization)
@@ -142,6 +157,10 @@ class AccountCollectionBenchmark {
 	Job network;
 
 	@Autowired
+	@Qualifier("wave2Collection")
+	Job wave2;
+
+	@Autowired
 	JdbcTemplate jdbc;
 
 	/** Calls and seconds of each run of one collection, plain and throttled. */
@@ -158,21 +177,24 @@ class AccountCollectionBenchmark {
 	void collection() throws Exception {
 		Series first = new Series();
 		Series second = new Series();
+		Series third = new Series();
 		// warm-up (JIT), not counted
 		Faults.of(simulator).reset().latency(Duration.ofMillis(LATENCY_MS));
-		collect(network, WITH_NETWORK, "warm-up");
+		collect(wave2, WAVE_2, "warm-up");
 		for (int i = 0; i < REPEATS; i++) {
 			measure(wave1, WAVE_1, "wave1-" + i, i, first);
 			measure(network, WITH_NETWORK, "network-" + i, i, second);
+			measure(wave2, WAVE_2, "wave2-" + i, i, third);
 		}
 		String table = String.join("\n", "| collection | calls | median | ideal | ratio |", "|---|---|---|---|---|",
 				rows("wave 1 (discoverOrganization + collectAccounts)", first),
-				rows("with the network (+ collectNetwork, 4 regions)", second), "",
+				rows("with the network (+ collectNetwork, 4 regions)", second),
+				rows("wave 2 (+ collectEntryPoints: ELBv2, WAFv2, CloudFront, Shield)", third), "",
 				String.format(Locale.ROOT,
 						"%d accounts (the management account included), %d IAM users, 4 enabled regions per account "
 								+ "with their VPCs, security groups and network ACLs, %d ms per request, parallelism "
 								+ "%d; ideal = calls x latency / parallelism, from the calls of the run without "
-								+ "throttling. Medians of %d runs each, the two collections alternating, in one JVM.",
+								+ "throttling. Medians of %d runs each, the three collections alternating, in one JVM.",
 						ACCOUNTS, USERS, LATENCY_MS, PARALLELISM, REPEATS));
 		System.out.println("\n" + table + "\n");
 		Path report = Path.of("target/benchmark/accounts.md");
